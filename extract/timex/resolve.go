@@ -179,7 +179,11 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 			p.g = gWeekend
 		}
 	}
-	return r.fields(f, p, a, tense)
+	p, ok := r.fields(f, p, a, tense)
+	if ok && f.gran != 0 && f.gran < p.g {
+		p = p.coarsen(f.gran)
+	}
+	return p, ok
 }
 
 // unitGran is the point granularity a shift unit works at.
@@ -201,9 +205,6 @@ func unitGran(u gran) gran {
 // weekday and holiday directions).
 func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) {
 	if f.finest() <= gYear && !f.ySet {
-		if f.gran != 0 {
-			p = p.coarsen(f.gran)
-		}
 		return p, true
 	}
 	near := f.anchor == aNear && !f.ySet
@@ -220,7 +221,9 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 	case f.q != 0:
 		p = point{g: gQuarter, y: y, q: f.q}
 		if near {
-			p.y = nearYear(y, f.q, (a.month()-1)/3+1, 4, tense)
+			// a quarter is talked about mostly after it ends ("expects to
+			// report third-quarter results"): only a past tense moves it back
+			p.y = nearYear(y, f.q, (a.month()-1)/3+1, 4, min(tense, 0))
 		}
 	case f.h != 0:
 		p = point{g: gHalf, y: y, h: f.h}

@@ -585,7 +585,8 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 			if ended {
 				return frame{typ: tDuration, val: "P1Y", noRef: true}, e
 			}
-			return frame{typ: tDate, anchor: aRef, shiftU: gYear, noRef: true}, e
+			// the current (fiscal) year of the news
+			return frame{typ: tDate, anchor: aDCT, shiftU: gYear, noRef: true}, e
 		case gWeekend:
 			if adj {
 				return frame{}, i
@@ -986,8 +987,11 @@ func (p *parser) yearExpr(i int) (frame, int) {
 	f := frame{typ: tDate, y: y, ySet: true, yg: g, fiscal: fiscal}
 	if g == gYear && the && !fiscal {
 		// the 1988 period: the reported period (a quarter) of 1988
-		if p.w(e) == wPeriod {
+		if p.w(e) == wPeriod || p.lit(e, "quarter") {
 			f.periodRef = true
+			if p.lit(e, "quarter") {
+				f.gran = gQuarter
+			}
 			return f, e + 1
 		}
 		// "the 1996 Olympics": the year modifies a noun; the article stays out
@@ -1248,7 +1252,11 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		f.q = q
 		return f, e + 1
 	}
-	if p.lit(k, "quarter") || p.w(k) == wPeriod {
+	if p.lit(k, "quarter") {
+		f.gran = gQuarter
+		return f, k + 1
+	}
+	if p.w(k) == wPeriod {
 		return f, k + 1
 	}
 	// the year-earlier nine months: a duration
@@ -1407,6 +1415,9 @@ func (p *parser) duration(i int) (frame, int) {
 	u, pl, e := p.unit(k)
 	if e <= k {
 		return frame{}, i
+	}
+	if !pl && !adj && q.n > 1 && !q.word {
+		return frame{}, i // "the 1988 quarter", "30 day": a year or an adjective, not an amount
 	}
 	if u == gQuarter && !pl && q.n == 1 && q.a && !adj {
 		// "a quarter" of something is a fraction more often than three months
@@ -1857,8 +1868,10 @@ func (p *parser) suffix(f frame, i, j int) (frame, int) {
 		}
 		n, u, x, ok := parseDur(f.val)
 		switch w := p.w(k); {
-		case ok && (w == wAgo || w == wEarlier || w == wLater || w == wHence || w == wBack && p.w(i) != wThe ||
-			w == wFrom && p.w(k+1) == wNow || (w == wBefore || w == wAfter) && p.endsClause(k+1)):
+		// "later", "before" and "after" stay outside: "three days later" is
+		// annotated as the duration "three days"
+		case ok && (w == wAgo || w == wEarlier || w == wHence || w == wBack && p.w(i) != wThe ||
+			w == wFrom && p.w(k+1) == wNow):
 			g := frame{typ: tDate, anchor: aDCT, shiftU: u, shiftN: n, shiftX: x, mod: f.mod}
 			e := k + 1
 			switch w {
@@ -1867,15 +1880,13 @@ func (p *parser) suffix(f frame, i, j int) (frame, int) {
 				if !x && n == 1 && (u == gYear || u == gQuarter) {
 					g.anchor, g.keep = aRef, true // "a year ago" in results: the same quarter a year before
 				}
-			case wEarlier, wBefore:
+			case wEarlier:
 				g.shiftN = -n
-				g.anchor, g.keep = aRef, true
-			case wLater, wAfter:
 				g.anchor, g.keep = aRef, true
 			case wFrom:
 				e = k + 2
 			}
-			if p.w(i) == wThe && w != wEarlier && w != wLater {
+			if p.w(i) == wThe && w != wEarlier {
 				return f, j
 			}
 			if u == gDecade || u == gCentury {

@@ -125,6 +125,7 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 // count only when nothing else does: in "the summit in April, an official
 // said", the saying is past but the summit is not.
 func (p *parser) tense(s, e int) int8 {
+	p.cueFrom, p.cueTo = s, e-1
 	var weak int8
 	wdist := 1 << 30
 	for d := 1; d <= 15; d++ {
@@ -164,22 +165,48 @@ func (p *parser) cue(k int, before bool) (int8, bool) {
 	if t.kind != kWord {
 		return 0, false
 	}
+	// "had been scheduled", "was expected": a plan that lies in the past
+	pastPlan := func() bool {
+		for b := k - 1; b >= k-2 && b >= 0; b-- {
+			if w := p.tok(b); w.kind == kWord && (p.lit(b, "had") || p.lit(b, "was") || p.lit(b, "were")) {
+				return true
+			}
+		}
+		return false
+	}
 	switch {
 	case t.lx.cls&cFuture != 0:
+		if pastPlan() {
+			return -1, true
+		}
 		return 1, true
 	case t.lx.w == wAs && before && p.w(k+1) == wEarly && p.w(k+2) == wAs:
 		return 1, true // as early as Tuesday
+	case (t.lx.w == wBy || t.lx.w == wUntil) && before && k == p.cueFrom-1:
+		return 1, true // a deadline: by February, until Tuesday
 	case t.lx.cls&cReport != 0:
-		return -1, false
+		// "said Friday": the saying is what the date is about
+		return -1, k >= p.cueFrom-2 && k < p.cueFrom || k <= p.cueTo+1 && k >= p.cueTo
 	case t.lx.cls&cPast != 0:
 		return -1, true
 	}
 	// "set to", "due to", "is to": an arrangement for the future
 	if p.w(k+1) == wTo && (p.lit(k, "set") || p.lit(k, "due") || p.lit(k, "poised") || p.lit(k, "likely")) {
+		if pastPlan() {
+			return -1, true
+		}
 		return 1, true
 	}
-	// a regular past tense or participle: "-ed" on a lower-case word
+	// a regular past tense or participle: "-ed" on a lower-case word, but
+	// not an adjective ("the reduced dividend") or a passive or infinitive
+	// ("will be paid", "to be completed")
 	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' {
+		switch {
+		case p.w(k-1) == wThe || p.w(k-1) == wA || p.w(k-1) == wAn || p.w(k-1) == wIts || p.w(k-1) == wHis || p.w(k-1) == wTheir:
+			return 0, false
+		case p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being"):
+			return 0, false
+		}
 		return -1, true
 	}
 	return 0, false
