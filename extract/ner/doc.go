@@ -16,8 +16,10 @@ type docState struct {
 	gazBits  []uint8 // categories of that match
 	p1       []uint8 // stage-1 labels (for stage 2)
 	nLid     int
-	topicH   uint64  // first token of an all-caps first line (news headline), or 0
-	numBin   []uint8 // per sentence: share of tokens that are numbers (results tables)
+	first    []int32    // per lid: first token with that form
+	next     []int32    // per token: next token with the same form, or -1
+	topicH   uint64     // first token of an all-caps first line (news headline), or 0
+	numBin   []uint8    // per sentence: share of tokens that are numbers (results tables)
 	typeCnt  [][5]int32 // per lid: stage-1 token types PER ORG LOC MISC O
 }
 
@@ -95,10 +97,25 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n, n+n/4)
 }
 
+// linkOccurrences chains the tokens of each lower-cased form.
+func (d *docState) linkOccurrences() {
+	n := len(d.toks)
+	d.first = grow(d.first, d.nLid)
+	d.next = grow(d.next, n)
+	for k := range d.first {
+		d.first[k] = -1
+	}
+	for i := n - 1; i >= 0; i-- {
+		d.next[i] = d.first[d.lid[i]]
+		d.first[d.lid[i]] = int32(i)
+	}
+}
+
 // docCapBin summarises, for each token, how its lower-cased form is written
 // elsewhere in the document at non-initial positions of mixed-case sentences:
 // 0 not seen, 1 always lower case, 2 always capitalised, 3 both.
 func (d *docState) computeDocCap() {
+	d.linkOccurrences()
 	n := len(d.toks)
 	type cnt struct{ low, cap int32 }
 	c := make([]cnt, d.nLid)
@@ -236,6 +253,9 @@ func typeOf(l uint8) int {
 	return labelType(int(l))
 }
 
+// maxAggregate caps the other occurrences whose contexts a token sees.
+const maxAggregate = 8
+
 // extraFeatures emits the features of token i that are not plain word-form
 // features: bigrams, document-level and gazetteer features, and in stage 1
 // (the second pass) features of the first pass's predictions.
@@ -283,6 +303,26 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 	}
 	if nextT >= 0 && d.gazTag[nextT] != 0 {
 		emit(hi(tGazCtx, 2, int(d.gazBits[nextT]), int(d.gazTag[nextT])))
+	}
+	if d.cc[i] >= 2 {
+		// context aggregation: the neighbours of other occurrences of this form
+		seen := 0
+		for j := int(d.first[d.lid[i]]); j >= 0 && seen < maxAggregate; j = int(d.next[j]) {
+			if j == i {
+				continue
+			}
+			seen++
+			sj := d.sents[d.sentOf[j]]
+			l, r := hPadL, hPadR
+			if j > int(sj[0]) {
+				l = d.lowerH[j-1]
+			}
+			if j+1 < int(sj[1]) {
+				r = d.lowerH[j+1]
+			}
+			emit(hc(hi(tCtxL), l))
+			emit(hc(hi(tCtxR), r))
+		}
 	}
 	if stage == 0 {
 		return

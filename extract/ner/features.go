@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 4
+const featureSetVersion = 5
 
 // hashing -------------------------------------------------------------------
 
@@ -139,6 +139,8 @@ const (
 	tShortBi
 	tSentNum
 	tTopic
+	tCtxL
+	tCtxR
 )
 
 // word-form features ----------------------------------------------------------
