@@ -55,6 +55,8 @@
 // the URL (search.html?q=...&sort=date&page=2).
 package websearch
 
+//go:generate go run ./internal/gen/tables -o assets/tables.js
+
 import "embed"
 
 // Assets holds the browser scripts Export copies into the site.

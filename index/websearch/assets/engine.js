@@ -179,16 +179,72 @@
     }
   })();
   function utf8len(c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
-  function lower(s) {
-    var out = '', deferred = false, cps = Array.from(s);
-    for (var i = 0; i < cps.length; i++) {
-      var r = cps[i].codePointAt(0), l = lowerMap.has(r) ? lowerMap.get(r) : r;
-      if (l !== r && !deferred) {
-        if (l === 0x3c3 && i === cps.length - 1) l = 0x3c2;
-        if (utf8len(l) > utf8len(r)) deferred = true;
-      }
-      out += String.fromCodePoint(l);
+  function lowerCp(r) { return lowerMap.has(r) ? lowerMap.get(r) : r; }
+  // Go's utf8.DecodeRune: [rune, width]; invalid input gives [0xFFFD, 1]
+  function decodeRune(b, i) {
+    var c = b[i], n = b.length;
+    if (c < 0x80) return [c, 1];
+    var need, min, r;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; r = c & 0x1f; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; r = c & 0x0f; min = 0x800; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 3; r = c & 0x07; min = 0x10000; }
+    else return [0xfffd, 1];
+    if (i + need >= n) return [0xfffd, 1];
+    for (var k = 1; k <= need; k++) {
+      var cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return [0xfffd, 1];
+      r = (r << 6) | (cc & 0x3f);
     }
+    if (r < min || r > 0x10ffff || (r >= 0xd800 && r <= 0xdfff)) return [0xfffd, 1];
+    return [r, need + 1];
+  }
+  function encodeRune(b, j, r) {
+    if (r < 0x80) { b[j] = r; return 1; }
+    if (r < 0x800) { b[j] = 0xc0 | (r >> 6); b[j + 1] = 0x80 | (r & 0x3f); return 2; }
+    if (r < 0x10000) { b[j] = 0xe0 | (r >> 12); b[j + 1] = 0x80 | ((r >> 6) & 0x3f); b[j + 2] = 0x80 | (r & 0x3f); return 3; }
+    b[j] = 0xf0 | (r >> 18); b[j + 1] = 0x80 | ((r >> 12) & 0x3f); b[j + 2] = 0x80 | ((r >> 6) & 0x3f); b[j + 3] = 0x80 | (r & 0x3f); return 4;
+  }
+  function goBytesToLower(s) {
+    var out = [], tmp = new Uint8Array(4);
+    for (var i = 0; i < s.length;) {
+      var d = decodeRune(s, i), w = encodeRune(tmp, 0, lowerCp(d[0]));
+      for (var k = 0; k < w; k++) out.push(tmp[k]);
+      i += d[1];
+    }
+    return Uint8Array.from(out);
+  }
+  // bleve's to_lower filter (toLowerDeferredCopy), byte for byte, including
+  // what it does when a lower-case rune is shorter (İ, K, Å, Ω, ẞ): later
+  // unchanged bytes are not moved, as in bleve v2.6.1.
+  function lowerBytes(src) {
+    var s = src.slice(), j = 0, n = s.length;
+    for (var i = 0; i < n;) {
+      var d = s[i] < 0x80 ? [s[i], 1] : decodeRune(s, i), r = d[0], wid = d[1], l = lowerCp(r);
+      if (l === r) { i += wid; j += wid; continue; }
+      if (l === 0x3c3 && i + 2 === n) l = 0x3c2;
+      var lw = utf8len(l);
+      if (lw > wid) {
+        var rest = goBytesToLower(s.subarray(i)), out = new Uint8Array(j + rest.length);
+        out.set(s.subarray(0, j)); out.set(rest, j);
+        return out;
+      }
+      encodeRune(s, j, l);
+      i += wid; j += lw;
+    }
+    return s.subarray(0, j);
+  }
+  function goRunes(b) {
+    var out = [];
+    for (var i = 0; i < b.length;) { var d = decodeRune(b, i); out.push(d[0]); i += d[1]; }
+    return out;
+  }
+  var utf8enc = new TextEncoder();
+  // lower: a string in, a string out (bytes bleve would leave invalid become U+FFFD)
+  function lower(str) { return String.fromCodePoint.apply(null, goRunes(lowerBytes(utf8enc.encode(str)))); }
+  function isAsciiStr(str) { for (var i = 0; i < str.length; i++) if (str.charCodeAt(i) > 127) return false; return true; }
+  function asciiLower(str) {
+    var out = '';
+    for (var i = 0; i < str.length; i++) { var c = str.charCodeAt(i); out += c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : str[i]; }
     return out;
   }
   function possessive(s) {
@@ -343,20 +399,28 @@
     if (n > 2 && s[n - 2] === 108 && s[n - 1] === 108 && measure(s.slice(0, n - 1)) > 1) return s.slice(0, n - 1);
     return s;
   }
-  function stem(word) {
-    var s = Array.from(word, function (ch) { return ch.codePointAt(0); });
-    if (s.length <= 2) return word;
-    s = step5b(step5a(step4(step3(step2(step1c(step1b(step1a(s))))))));
+  function stemCps(s) {
+    if (s.length > 2) s = step5b(step5a(step4(step3(step2(step1c(step1b(step1a(s))))))));
     return String.fromCodePoint.apply(null, s);
   }
+  function stem(word) { return stemCps(Array.from(word, function (ch) { return ch.codePointAt(0); })); }
 
   // analyze: bleve "en" analyser; tokens keep position and UTF-16 offsets.
   function analyze(text) {
     var toks = tokenize(text), out = [];
     for (var i = 0; i < toks.length; i++) {
-      var t = toks[i], term = lower(possessive(t.t));
-      if (stop.has(term)) continue;
-      out.push({ term: stem(term), pos: t.p, start: t.s, end: t.e });
+      var t = toks[i], p = possessive(t.t), term;
+      if (isAsciiStr(p)) {
+        var lo = asciiLower(p);
+        if (stop.has(lo)) continue;
+        term = stem(lo);
+      } else {
+        var lb = lowerBytes(utf8enc.encode(p)), cps = goRunes(lb);
+        var valid = utf8enc.encode(String.fromCodePoint.apply(null, cps)).length === lb.length && cps.indexOf(0xfffd) < 0;
+        if (valid && stop.has(String.fromCodePoint.apply(null, cps))) continue;
+        term = stemCps(cps);
+      }
+      out.push({ term: term, pos: t.p, start: t.s, end: t.e });
     }
     return out;
   }
@@ -673,7 +737,7 @@
           var incl = false;
           if (peek().t === 'EQ') { next(); incl = true; }
           var lim;
-          if (peek().t === 'PHRASE') lim = { date: next().s }; else lim = { num: numOrNeg() };
+          if (peek().t === 'PHRASE') { lim = { date: next().s }; parseDate(lim.date); } else lim = { num: numOrNeg() };
           cl = { k: 'range', field: field, op: v.t, incl: incl, lim: lim };
         } else fail();
       } else if (b.t === 'STRING') {

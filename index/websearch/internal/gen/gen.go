@@ -1,15 +1,14 @@
-// Command gen writes assets/tables.js: the data the browser analyser needs to
+// Package gen builds assets/tables.js: the data the browser analyser needs to
 // analyse text exactly like bleve's "en" analyser. It reads the Unicode word
 // break and script classes from blevesearch/segment's Ragel sources (Unicode
 // 8.0, the version bleve's tokenizer was generated from), Go's lower-case
 // mapping and bleve's English stop word list.
 //
-// Run with `go generate ./index/websearch` after upgrading bleve or Go.
-package main
+// Run `go generate ./index/websearch` after upgrading bleve or Go.
+package gen
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -31,20 +30,6 @@ var props = []string{"Double_Quote", "Single_Quote", "Hebrew_Letter", "CR", "LF"
 	"ExtendNumLet", "Regional_Indicator", "Hangul", "Han", "Hiragana"}
 
 type byteRange struct{ lo, hi byte }
-
-func main() {
-	out := flag.String("o", "assets/tables.js", "output file")
-	flag.Parse()
-	b, err := Generate()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-	if err := os.WriteFile(*out, b, 0o644); err != nil {
-		fmt.Fprintln(os.Stderr, "gen:", err)
-		os.Exit(1)
-	}
-}
 
 func segmentDir() (string, error) {
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/blevesearch/segment").Output()
