@@ -9,6 +9,9 @@ type docState struct {
 	capsSent []bool
 	lowerH   []uint64
 	shapeH   []uint64
+	shortH   []uint64
+	runA     []int32 // first token of the run of capitalised tokens containing the token
+	runB     []int32 // last token of that run
 	cc       []uint8
 	lid      []int32 // id of the lower-cased form within the document
 	docCap   []uint8 // how the same form is capitalised elsewhere in the document
@@ -38,6 +41,9 @@ func (d *docState) reset(toks []Token) {
 	d.sentOf = grow(d.sentOf, n)
 	d.lowerH = grow(d.lowerH, n)
 	d.shapeH = grow(d.shapeH, n)
+	d.shortH = grow(d.shortH, n)
+	d.runA = grow(d.runA, n)
+	d.runB = grow(d.runB, n)
 	d.cc = grow(d.cc, n)
 	d.lid = grow(d.lid, n)
 	d.docCap = grow(d.docCap, n)
@@ -97,6 +103,27 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n, n+n/4)
 }
 
+// computeRuns finds the runs of capitalised tokens in mixed-case sentences.
+func (d *docState) computeRuns() {
+	for si, s := range d.sents {
+		for i := int(s[0]); i < int(s[1]); {
+			if d.cc[i] < 2 || d.capsSent[si] {
+				d.runA[i], d.runB[i] = -1, -1
+				i++
+				continue
+			}
+			j := i
+			for j+1 < int(s[1]) && d.cc[j+1] >= 2 {
+				j++
+			}
+			for k := i; k <= j; k++ {
+				d.runA[k], d.runB[k] = int32(i), int32(j)
+			}
+			i = j + 1
+		}
+	}
+}
+
 // linkOccurrences chains the tokens of each lower-cased form.
 func (d *docState) linkOccurrences() {
 	n := len(d.toks)
@@ -116,6 +143,7 @@ func (d *docState) linkOccurrences() {
 // 0 not seen, 1 always lower case, 2 always capitalised, 3 both.
 func (d *docState) computeDocCap() {
 	d.linkOccurrences()
+	d.computeRuns()
 	n := len(d.toks)
 	type cnt struct{ low, cap int32 }
 	c := make([]cnt, d.nLid)
@@ -274,6 +302,32 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 	emit(hi(tBias))
 	emit(hc(hi(tBigramL), hc(prevH, d.lowerH[i])))
 	emit(hc(hi(tBigramR), hc(d.lowerH[i], nextH)))
+	prevS, nextS := hPadL, hPadR
+	if prevT >= 0 {
+		prevS = d.shortH[prevT]
+	}
+	if nextT >= 0 {
+		nextS = d.shortH[nextT]
+	}
+	emit(hc(hi(tShortBi), hc(hc(prevS, d.shortH[i]), nextS)))
+	if a := d.runA[i]; a >= 0 {
+		b := d.runB[i]
+		n := int(b - a + 1)
+		if n > 5 {
+			n = 5
+		}
+		at := 0
+		switch {
+		case a == b:
+			at = 3
+		case int(a) == i:
+			at = 1
+		case int(b) == i:
+			at = 2
+		}
+		emit(hc(hi(tRun, 0, n, at), d.lowerH[b]))
+		emit(hc(hi(tRun, 1, n, at), d.lowerH[a]))
+	}
 	pos := 0
 	if d.toks[i].SentStart {
 		pos = 1

@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 5
+const featureSetVersion = 6
 
 // hashing -------------------------------------------------------------------
 
@@ -141,6 +141,7 @@ const (
 	tTopic
 	tCtxL
 	tCtxR
+	tRun
 )
 
 // word-form features ----------------------------------------------------------

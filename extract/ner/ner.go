@@ -50,6 +50,7 @@ type wordEntry struct {
 	lower  string
 	lowerH uint64
 	shapeH uint64
+	shortH uint64
 	cc     uint8
 	vec    [2][nGroups][nLabels]float32
 }
@@ -123,6 +124,7 @@ func (t *Tagger) computeEntry(form string) *wordEntry {
 	e := &wordEntry{lower: strings.ToLower(form), cc: uint8(capClass(form))}
 	e.lowerH = hs(tLower, e.lower)
 	e.shapeH = hs(tShape, wordShape(form, 3))
+	e.shortH = hs(tShort, wordShape(form, 1))
 	wordFeatures(form, t.m.lexInfo, func(h uint64, groups uint8) {
 		for g := 0; g < nGroups; g++ {
 			if groups&(1<<g) == 0 {
@@ -198,6 +200,7 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 		sc.ents[i] = e
 		d.lowerH[i] = e.lowerH
 		d.shapeH[i] = e.shapeH
+		d.shortH[i] = e.shortH
 		d.cc[i] = e.cc
 		id, ok := sc.lids[e.lower]
 		if !ok {

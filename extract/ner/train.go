@@ -22,6 +22,7 @@ type TrainConfig struct {
 	Seed     int64 // shuffling seed
 	Folds    int   // jackknife folds for the first-pass predictions stage 2 is trained on
 	MinCount int   // features seen fewer times are dropped
+	Bags     int   // final models are the mean of this many runs with different shuffles
 	// Dict holds ordinary lower-case words (an external word list).
 	Dict map[string]bool
 	// Phrases is the gazetteer: PhraseKey(name) -> type bits (1<<index in Types).
@@ -137,6 +138,9 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 	if cfg.Folds < 2 {
 		cfg.Folds = 5
 	}
+	if cfg.Bags < 1 {
+		cfg.Bags = 1
+	}
 	if cfg.MinCount <= 0 {
 		cfg.MinCount = 1
 	}
@@ -217,6 +221,7 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 			lw := strings.ToLower(t.Norm)
 			d.lowerH[i] = hs(tLower, lw)
 			d.shapeH[i] = hs(tShape, wordShape(t.Norm, 3))
+			d.shortH[i] = hs(tShort, wordShape(t.Norm, 1))
 			id, ok := lids[lw]
 			if !ok {
 				id = int32(len(lids))
@@ -307,8 +312,21 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 		index(td, 1)
 	}
 	logf("train: %d features with stage-2", len(dict.keys))
-	w1 := trainPerceptron(tds, 0, dict, cfg.Epochs, cfg.Seed+100, cfg.Log)
-	w2 := trainPerceptron(tds, 1, dict, cfg.Epochs, cfg.Seed+200, cfg.Log)
+	bagged := func(stage int) []float32 {
+		var sum []float32
+		for b := 0; b < cfg.Bags; b++ {
+			w := trainPerceptron(tds, stage, dict, cfg.Epochs, cfg.Seed+int64(100*(stage+1)+b), cfg.Log)
+			if len(w) > len(sum) {
+				sum = append(sum, make([]float32, len(w)-len(sum))...)
+			}
+			for i, x := range w {
+				sum[i] += x / float32(cfg.Bags)
+			}
+		}
+		return sum
+	}
+	w1 := bagged(0)
+	w2 := bagged(1)
 
 	// model: keep features with a non-negligible weight
 	m := &Model{Version: cfg.Version, phrases: cfg.Phrases}
