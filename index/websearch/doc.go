@@ -61,5 +61,5 @@ import "embed"
 
 // Assets holds the browser scripts Export copies into the site.
 //
-//go:embed assets/*.js
+//go:embed assets/*.js assets/search.html
 var Assets embed.FS

@@ -1,0 +1,88 @@
+package websearch_test
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"casefile/index/websearch"
+)
+
+func chromium(t *testing.T) string {
+	for _, p := range []string{os.Getenv("CHROMIUM"), "/usr/lib/chromium/chromium", "/usr/bin/chromium"} {
+		if p != "" {
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+		}
+	}
+	t.Skip("chromium not installed")
+	return ""
+}
+
+// dumpDOM loads u in headless Chromium, lets the page's scripts run for a
+// few seconds of virtual time and returns the resulting DOM.
+func dumpDOM(t *testing.T, u string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, chromium(t), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+		"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+		"--user-data-dir="+t.TempDir(), "--virtual-time-budget=15000", "--dump-dom", u)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium: %v", err)
+	}
+	return string(out)
+}
+
+var resultLink = regexp.MustCompile(`<a href="([^"]*)" class="result-link">`)
+
+// TestBrowser opens search.html?q=... over http://127.0.0.1 and file:// in
+// headless Chromium and wants #results to list bleve's top documents.
+func TestBrowser(t *testing.T) {
+	chromium(t)
+	items := loadItems(t, 120)
+	s := buildSite(t, items, 0)
+	page, err := websearch.Assets.ReadFile("assets/search.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.dir, "search.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
+	defer srv.Close()
+	for _, q := range []string{"court settlement", `"motion to dismiss"`, "Homeland Security"} {
+		br, err := bleveSearch(s.idx, conformanceQuery{Q: q}, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range br.Hits {
+			want = append(want, "docs/"+h.ID+".html")
+		}
+		for _, base := range []string{srv.URL + "/search.html", "file://" + filepath.ToSlash(filepath.Join(s.dir, "search.html"))} {
+			dom := dumpDOM(t, base+"?q="+url.QueryEscape(q))
+			var got []string
+			for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
+				got = append(got, m[1])
+			}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				i := strings.Index(dom, `id="status"`)
+				t.Errorf("%s q=%s:\n got  %v\n want %v\n status: %.200s", base[:4], q, got, want, dom[max(0, i):])
+			}
+			if !strings.Contains(dom, "<mark>") {
+				t.Errorf("%s q=%s: no highlighted snippet", base[:4], q)
+			}
+		}
+	}
+}
