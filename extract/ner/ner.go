@@ -1,12 +1,21 @@
-// Package ner is casefile's statistical named-entity tagger for PER, ORG, LOC and MISC.
-//
-// CONTRACT (owned by the NER work; the rest of casefile depends only on this):
+// Package ner is casefile's statistical named-entity tagger for PER, ORG, LOC
+// and MISC: a two-pass greedy averaged-perceptron tagger with BILOU labels,
+// hashed word-form features precomputed per word form, gazetteer and
+// document-level consistency features. See README.md for the features, the
+// model format and how to retrain.
 //
 //	tagger := ner.Default()          // embedded model, loaded once, safe for concurrent use
 //	spans := tagger.Tag(text)        // byte offsets into text, sorted, non-overlapping
-//
-// Placeholder body until the trained tagger lands.
 package ner
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
 
 // Span is one entity mention: text[Start:End] (byte offsets), of Type PER, ORG, LOC or MISC.
 type Span struct {
@@ -14,11 +23,333 @@ type Span struct {
 	Type       string
 }
 
-// Tagger tags entity mentions in text.
-type Tagger struct{}
+// ModelVersion names the embedded model.
+var ModelVersion string
 
-// Default returns the tagger built from the embedded model.
-func Default() *Tagger { return &Tagger{} }
+//go:embed model/ner.bin
+var embedded []byte
 
-// Tag returns the entity mentions in text.
-func (t *Tagger) Tag(text string) []Span { return nil }
+// Tagger tags entity mentions in text. It is safe for concurrent use.
+type Tagger struct {
+	m       *Model
+	words   map[string]*wordEntry // precomputed entries of the model's vocabulary
+	phrases map[uint64]uint8
+	padL    *wordEntry
+	padR    *wordEntry
+	hist1   [2][nLabels + 1][nLabels]float32
+	hist2   [2][(nLabels + 1) * (nLabels + 1)][nLabels]float32
+	histS   [2][nLabels + 1]uint64 // template hash for history × shape
+	histL   [2][nLabels + 1]uint64
+	pool    sync.Pool
+}
+
+// wordEntry is everything the tagger needs about one word form: its hashes
+// and the summed weights of its word-form features in each feature group, for
+// both passes.
+type wordEntry struct {
+	lower  string
+	lowerH uint64
+	shapeH uint64
+	cc     uint8
+	vec    [2][nGroups][nLabels]float32
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger built from the embedded model. It panics if the
+// embedded model is corrupt (a build error, caught by the package tests).
+func Default() *Tagger {
+	defaultOnce.Do(func() {
+		defaultTagger, defaultErr = Load(bytes.NewReader(embedded))
+		if defaultErr == nil {
+			ModelVersion = defaultTagger.m.Version
+		}
+	})
+	if defaultErr != nil {
+		panic(fmt.Sprintf("ner: embedded model: %v", defaultErr))
+	}
+	return defaultTagger
+}
+
+// Load reads a model file (as written by cmd/nertrain) and prepares a tagger.
+func Load(r io.Reader) (*Tagger, error) {
+	m, err := ReadModel(r)
+	if err != nil {
+		return nil, err
+	}
+	return newTagger(m), nil
+}
+
+// Version is the model's version string.
+func (t *Tagger) Version() string { return t.m.Version }
+
+func newTagger(m *Model) *Tagger {
+	t := &Tagger{m: m}
+	t.phrases = phraseHashes(m.phrases)
+	t.words = make(map[string]*wordEntry, len(m.vocab))
+	for _, w := range m.vocab {
+		t.words[w] = t.computeEntry(w)
+	}
+	t.padL = t.computeEntry(padLeft)
+	t.padR = t.computeEntry(padRight)
+	for s := 0; s < 2; s++ {
+		for l1 := 0; l1 <= nLabels; l1++ {
+			t.addRow(&t.hist1[s][l1], s, hi(tHist1, l1))
+			for l2 := 0; l2 <= nLabels; l2++ {
+				t.addRow(&t.hist2[s][l2*(nLabels+1)+l1], s, hi(tHist2, l2, l1))
+			}
+			t.histS[s][l1] = hi(tHistShape, l1)
+			t.histL[s][l1] = hi(tHistLower, l1)
+		}
+	}
+	t.pool.New = func() any { return &scratch{} }
+	return t
+}
+
+func (t *Tagger) addRow(dst *[nLabels]float32, stage int, h uint64) {
+	if r := t.m.lookup(h); r >= 0 {
+		row := t.m.w[stage][int(r)*nLabels : int(r)*nLabels+nLabels]
+		for l := range dst {
+			dst[l] += row[l]
+		}
+	}
+}
+
+func (t *Tagger) computeEntry(form string) *wordEntry {
+	e := &wordEntry{lower: strings.ToLower(form), cc: uint8(capClass(form))}
+	e.lowerH = hs(tLower, e.lower)
+	e.shapeH = hs(tShape, wordShape(form, 3))
+	wordFeatures(form, t.m.lexInfo, func(h uint64, groups uint8) {
+		for g := 0; g < nGroups; g++ {
+			if groups&(1<<g) == 0 {
+				continue
+			}
+			r := t.m.lookup(hc(h, uint64(g)+1))
+			if r < 0 {
+				continue
+			}
+			for s := 0; s < 2; s++ {
+				row := t.m.w[s][int(r)*nLabels : int(r)*nLabels+nLabels]
+				v := &e.vec[s][g]
+				for l := range v {
+					v[l] += row[l]
+				}
+			}
+		}
+	})
+	return e
+}
+
+// scratch is per-call working memory, pooled.
+type scratch struct {
+	d      docState
+	ents   []*wordEntry
+	local  map[string]*wordEntry
+	lids   map[string]int32
+	static [][nLabels]float32
+	labels []uint8
+}
+
+// Tag returns the entity mentions in text, sorted by Start and non-overlapping.
+func (t *Tagger) Tag(text string) []Span {
+	if len(text) == 0 {
+		return nil
+	}
+	sc := t.pool.Get().(*scratch)
+	defer t.pool.Put(sc)
+	toks := tokenizeInto(sc.d.toks[:0], text)
+	if len(toks) == 0 {
+		sc.d.toks = toks
+		return nil
+	}
+	labels := t.tagTokens(sc, toks)
+	return spansFromLabels(toks, labels)
+}
+
+// tagTokens runs both passes and returns the final labels (valid only until
+// the scratch is reused).
+func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
+	d := &sc.d
+	d.reset(toks)
+	n := len(toks)
+	sc.ents = grow(sc.ents, n)
+	if sc.local == nil || len(sc.local) > 4096 {
+		sc.local = make(map[string]*wordEntry)
+	}
+	if sc.lids == nil {
+		sc.lids = make(map[string]int32)
+	} else {
+		clear(sc.lids)
+	}
+	for i := range toks {
+		w := toks[i].Norm
+		e := t.words[w]
+		if e == nil {
+			e = sc.local[w]
+			if e == nil {
+				e = t.computeEntry(strings.Clone(w))
+				sc.local[e.lowerClone(w)] = e
+			}
+		}
+		sc.ents[i] = e
+		d.lowerH[i] = e.lowerH
+		d.shapeH[i] = e.shapeH
+		d.cc[i] = e.cc
+		id, ok := sc.lids[e.lower]
+		if !ok {
+			id = int32(len(sc.lids))
+			sc.lids[e.lower] = id
+		}
+		d.lid[i] = id
+	}
+	d.nLid = len(sc.lids)
+	d.computeDocCap()
+	d.matchPhrases(t.phrases, t.m.maxPhrase)
+	sc.static = grow(sc.static, n)
+	sc.labels = grow(sc.labels, n)
+	for stage := 0; stage < 2; stage++ {
+		if stage == 1 {
+			copy(d.p1, sc.labels)
+			d.computeTypeCounts()
+		}
+		t.staticScores(sc, stage)
+		t.decode(sc, stage)
+	}
+	return sc.labels
+}
+
+// lowerClone returns the key under which an entry for form w is cached.
+func (e *wordEntry) lowerClone(w string) string { return strings.Clone(w) }
+
+func (t *Tagger) staticScores(sc *scratch, stage int) {
+	d := &sc.d
+	w := t.m.w[stage]
+	for si, s := range d.sents {
+		a, b := int(s[0]), int(s[1])
+		caps := d.capsSent[si]
+		for i := a; i < b; i++ {
+			v := &sc.static[i]
+			*v = sc.ents[i].vec[stage][g0]
+			for k := -2; k <= 2; k++ {
+				if k == 0 {
+					continue
+				}
+				j := i + k
+				var e *wordEntry
+				switch {
+				case j < a:
+					e = t.padL
+				case j >= b:
+					e = t.padR
+				default:
+					e = sc.ents[j]
+				}
+				src := &e.vec[stage][g0+k]
+				for l := range v {
+					v[l] += src[l]
+				}
+			}
+			if i == a && d.toks[i].SentStart {
+				src := &sc.ents[i].vec[stage][gSent]
+				for l := range v {
+					v[l] += src[l]
+				}
+			}
+			if caps {
+				src := &sc.ents[i].vec[stage][gCaps]
+				for l := range v {
+					v[l] += src[l]
+				}
+			}
+			d.extraFeatures(i, stage, func(h uint64) {
+				if r := t.m.lookup(h); r >= 0 {
+					row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
+					for l := range v {
+						v[l] += row[l]
+					}
+				}
+			})
+		}
+	}
+}
+
+func (t *Tagger) decode(sc *scratch, stage int) {
+	d := &sc.d
+	w := t.m.w[stage]
+	for _, s := range d.sents {
+		a, b := int(s[0]), int(s[1])
+		l1, l2 := nLabels, nLabels
+		for i := a; i < b; i++ {
+			v := sc.static[i]
+			h1 := &t.hist1[stage][l1]
+			h2 := &t.hist2[stage][l2*(nLabels+1)+l1]
+			for l := range v {
+				v[l] += h1[l] + h2[l]
+			}
+			if r := t.m.lookup(hc(t.histS[stage][l1], d.shapeH[i])); r >= 0 {
+				row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
+				for l := range v {
+					v[l] += row[l]
+				}
+			}
+			if r := t.m.lookup(hc(t.histL[stage][l1], d.lowerH[i])); r >= 0 {
+				row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
+				for l := range v {
+					v[l] += row[l]
+				}
+			}
+			best := bestAllowed(&v, l1, i == b-1)
+			sc.labels[i] = uint8(best)
+			l2, l1 = l1, best
+		}
+	}
+}
+
+// bestAllowed picks the highest-scoring label permitted after prev; at the
+// end of a sentence no entity may stay open.
+func bestAllowed(v *[nLabels]float32, prev int, last bool) int {
+	best, bs := -1, float32(0)
+	al := &allowed[prev]
+	for l := 0; l < nLabels; l++ {
+		if !al[l] {
+			continue
+		}
+		if last && l > 0 && (labelPos(l) == posB || labelPos(l) == posI) {
+			continue
+		}
+		if best < 0 || v[l] > bs {
+			best, bs = l, v[l]
+		}
+	}
+	return best
+}
+
+// spansFromLabels converts BILOU labels to byte spans.
+func spansFromLabels(toks []Token, labels []uint8) []Span {
+	var out []Span
+	start := -1
+	for i, l := range labels {
+		if l == 0 {
+			start = -1
+			continue
+		}
+		typ, pos := labelType(int(l)), labelPos(int(l))
+		switch pos {
+		case posU:
+			out = append(out, Span{toks[i].Start, toks[i].End, Types[typ]})
+			start = -1
+		case posB:
+			start = i
+		case posL:
+			if start >= 0 {
+				out = append(out, Span{toks[start].Start, toks[i].End, Types[typ]})
+			}
+			start = -1
+		}
+	}
+	return out
+}

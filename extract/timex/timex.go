@@ -1,20 +1,266 @@
-// Package timex finds temporal expressions and normalises them to TimeML TIMEX3 values.
-//
-// CONTRACT (owned by the dates work; the rest of casefile depends only on this):
-//
-//	found := timex.Tag(text, dct)    // dct: document creation date; zero time if unknown
-//
-// Placeholder body until the tagger lands.
 package timex
 
-import "time"
+import (
+	"strings"
+	"sync"
+	"time"
+)
 
 // Timex is one temporal expression: text[Start:End] (byte offsets).
 type Timex struct {
 	Start, End int
 	Type       string // DATE, TIME, DURATION or SET
 	Value      string // TimeML value: 2017-03-14, 2017-03, 2017-W11, P2M, PRESENT_REF, XXXX-03-14, ...
+	Mod        string // TimeML mod: START, MID, END, APPROX, BEFORE, AFTER, LESS_THAN, MORE_THAN, EQUAL_OR_LESS, EQUAL_OR_MORE, ON_OR_AFTER, ON_OR_BEFORE; "" if none
 }
 
-// Tag returns the temporal expressions in text, resolved against dct where relative.
-func Tag(text string, dct time.Time) []Timex { return nil }
+// Granularity is the timeline granularity of t: Granularity(t.Value), or
+// "set" for a SET.
+func (t Timex) Granularity() string {
+	if t.Type == "SET" {
+		return "set"
+	}
+	return Granularity(t.Value)
+}
+
+// chunk bounds the text tagged at once, so that memory stays flat on huge
+// inputs. Chunks end at a paragraph break, line break or space when one is
+// near; the reference time carries over from one chunk to the next.
+const chunk = 32 << 10
+
+type state struct {
+	toks []token
+	ms   []match
+}
+
+type match struct {
+	s, e int // token indices
+	f    frame
+}
+
+var pool = sync.Pool{New: func() any { return &state{toks: make([]token, 0, 1024)} }}
+
+// Tag returns the temporal expressions in text, resolved against dct where
+// relative. A zero dct leaves relative expressions unresolved: underspecified
+// dates get X placeholders (XXXX-03-14), shifts such as "last week" get
+// PAST_REF or FUTURE_REF. The result is sorted by Start, non-overlapping.
+// Tag is pure and safe for concurrent use.
+func Tag(text string, dct time.Time) []Timex {
+	st := pool.Get().(*state)
+	defer pool.Put(st)
+	r := newResolver(dct)
+	var out []Timex
+	for off := 0; off < len(text); {
+		end := cutPoint(text, off)
+		out = tagChunk(st, text[off:end], off, &r, out)
+		off = end
+	}
+	return out
+}
+
+// cutPoint returns the end of the chunk starting at off.
+func cutPoint(text string, off int) int {
+	if len(text)-off <= chunk {
+		return len(text)
+	}
+	lo, hi := off+chunk/2, off+chunk
+	if k := strings.LastIndex(text[lo:hi], "\n\n"); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndexByte(text[lo:hi], '\n'); k >= 0 {
+		return lo + k + 1
+	}
+	if k := strings.LastIndexByte(text[lo:hi], ' '); k >= 0 {
+		return lo + k + 1
+	}
+	// no space at all: cut at a rune boundary
+	for hi > lo && text[hi]&0xC0 == 0x80 {
+		hi--
+	}
+	return hi
+}
+
+func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex {
+	st.toks = scan(text, st.toks[:0])
+	p := parser{toks: st.toks, text: text}
+	st.ms = st.ms[:0]
+	toks := st.toks
+	for i := 0; i < len(toks); {
+		t := &toks[i]
+		if t.kind == kWord && t.lx.cls&cStart == 0 || t.kind == kPunct && t.ch != '\'' {
+			i++
+			continue
+		}
+		f, j := p.expr(i)
+		if j > i {
+			st.ms = append(st.ms, match{i, j, f})
+			i = j
+			continue
+		}
+		i++
+	}
+	for k := range st.ms {
+		m := &st.ms[k]
+		var tense int8
+		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef {
+			tense = p.tense(m.s, m.e)
+		}
+		v := r.resolve(&m.f, tense)
+		if v == "" {
+			continue
+		}
+		out = append(out, Timex{
+			Start: off + int(toks[m.s].start),
+			End:   off + int(toks[m.e-1].end),
+			Type:  typeName[m.f.typ],
+			Value: v,
+			Mod:   m.f.mod,
+		})
+	}
+	return out
+}
+
+// tense looks for the nearest tense cue around tokens s..e in the same
+// sentence: -1 past, +1 future, 0 none found.
+func (p *parser) tense(s, e int) int8 {
+	for k := s - 1; k >= 0 && k >= s-12; k-- {
+		if p.sentenceEnd(k) {
+			break
+		}
+		if c := p.cue(k); c != 0 {
+			return c
+		}
+	}
+	for k := e; k < len(p.toks) && k < e+12; k++ {
+		if k > e && p.sentenceEnd(k-1) {
+			break
+		}
+		if c := p.cue(k); c != 0 {
+			return c
+		}
+	}
+	return 0
+}
+
+func (p *parser) cue(k int) int8 {
+	t := p.tok(k)
+	if t.kind != kWord {
+		return 0
+	}
+	switch {
+	case t.lx.cls&cFuture != 0:
+		return 1
+	case t.lx.cls&cPast != 0:
+		return -1
+	}
+	// a regular past tense or participle: "-ed" on a lower-case word
+	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' {
+		return -1
+	}
+	return 0
+}
+
+// sentenceEnd reports whether token k ends a sentence.
+func (p *parser) sentenceEnd(k int) bool {
+	t := p.tok(k)
+	if t.kind != kPunct {
+		return p.tok(k + 1).has(fPara)
+	}
+	switch t.ch {
+	case '!', '?', ';':
+		return true
+	case '.':
+		n := p.tok(k + 1)
+		return n.kind == 0 || n.has(fNL) || n.has(fSpace) && n.has(fCap) && p.tok(k-1).end-p.tok(k-1).start > 2
+	}
+	return false
+}
+
+// Granularity returns the timeline granularity of a TimeML value: century,
+// decade, year, season, quarter, month, week, day, time, duration, set, ref
+// or unknown. Half years (1990-H1) count as seasons. Values of SET
+// expressions mostly look like durations (P1W) or undated points
+// (XXXX-WXX-2); use Timex.Granularity to get "set" for them.
+func Granularity(value string) string {
+	v := value
+	switch {
+	case v == "":
+		return "unknown"
+	case strings.HasSuffix(v, "_REF"):
+		return "ref"
+	case v[0] == 'P':
+		return "duration"
+	}
+	if strings.HasPrefix(v, "XXXX-WXX-") || strings.HasPrefix(v, "XXXX-XX-XXT") {
+		return "set"
+	}
+	digits := 0
+	for digits < len(v) && (isDigitX(v[digits])) {
+		digits++
+	}
+	if digits == len(v) {
+		switch {
+		case digits <= 2:
+			return "century"
+		case digits == 3:
+			return "decade"
+		case digits == 4 && strings.HasSuffix(v, "XX"):
+			return "century"
+		case digits == 4 && v[3] == 'X':
+			return "decade"
+		case digits == 4:
+			return "year"
+		}
+		return "unknown"
+	}
+	if digits != 4 || v[4] != '-' {
+		return "unknown"
+	}
+	rest := v[5:]
+	switch {
+	case strings.HasPrefix(rest, "SP"), strings.HasPrefix(rest, "SU"), strings.HasPrefix(rest, "FA"), strings.HasPrefix(rest, "WI"), strings.HasPrefix(rest, "H"):
+		return "season"
+	case strings.HasPrefix(rest, "Q"):
+		return "quarter"
+	case strings.HasPrefix(rest, "W"):
+		return "week"
+	}
+	if len(rest) == 2 {
+		return "month"
+	}
+	if len(rest) == 5 && rest[2] == '-' {
+		return "day"
+	}
+	if len(rest) > 5 && rest[5] == 'T' {
+		return "time"
+	}
+	return "unknown"
+}
+
+func isDigitX(c byte) bool { return c >= '0' && c <= '9' || c == 'X' }
+
+// InferDCT guesses a document's own date from its text when no metadata
+// gives it: the first fully specified calendar date (day, month and year
+// written out, as in a dateline "Apr 6, 2017 22:15 GMT" or "date 2017-04-06").
+func InferDCT(text string) (time.Time, bool) {
+	for _, t := range Tag(text, time.Time{}) {
+		if t.Type != "DATE" && t.Type != "TIME" {
+			continue
+		}
+		v := t.Value
+		if len(v) < 10 || v[4] != '-' || v[7] != '-' {
+			continue
+		}
+		d, err := time.Parse("2006-01-02", v[:10])
+		if err != nil {
+			continue
+		}
+		if len(v) >= 16 && v[10] == 'T' {
+			if tt, err := time.Parse("2006-01-02T15:04", v[:16]); err == nil {
+				return tt, true
+			}
+		}
+		return d, true
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,295 @@
+package ner
+
+// docState holds the per-document, label-independent information that both
+// training and tagging derive from a token sequence.
+type docState struct {
+	toks     []Token
+	sents    [][2]int32 // token ranges
+	sentOf   []int32
+	capsSent []bool
+	lowerH   []uint64
+	shapeH   []uint64
+	cc       []uint8
+	lid      []int32 // id of the lower-cased form within the document
+	docCap   []uint8 // how the same form is capitalised elsewhere in the document
+	gazTag   []uint8 // longest gazetteer match: 0 none, else 1+type*4+pos
+	p1       []uint8 // stage-1 labels (for stage 2)
+	nLid     int
+	typeCnt  [][5]int32 // per lid: stage-1 token types PER ORG LOC MISC O
+}
+
+var (
+	padLeft  = "\x00<S>"
+	padRight = "\x00</S>"
+	hPadL    = hs(tLower, padLeft)
+	hPadR    = hs(tLower, padRight)
+)
+
+// reset sizes the per-token slices for n tokens.
+func (d *docState) reset(toks []Token) {
+	n := len(toks)
+	d.toks = toks
+	d.sents = d.sents[:0]
+	d.sentOf = grow(d.sentOf, n)
+	d.lowerH = grow(d.lowerH, n)
+	d.shapeH = grow(d.shapeH, n)
+	d.cc = grow(d.cc, n)
+	d.lid = grow(d.lid, n)
+	d.docCap = grow(d.docCap, n)
+	d.gazTag = grow(d.gazTag, n)
+	d.p1 = grow(d.p1, n)
+	d.capsSent = d.capsSent[:0]
+	for i := 0; i < n; {
+		j := i + 1
+		for j < n && !toks[j].SentStart {
+			j++
+		}
+		si := int32(len(d.sents))
+		d.sents = append(d.sents, [2]int32{int32(i), int32(j)})
+		d.capsSent = append(d.capsSent, allCapsSentence(toks[i:j]))
+		for k := i; k < j; k++ {
+			d.sentOf[k] = si
+			d.gazTag[k] = 0
+		}
+		i = j
+	}
+}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n, n+n/4)
+}
+
+// docCapBin summarises, for each token, how its lower-cased form is written
+// elsewhere in the document at non-initial positions of mixed-case sentences:
+// 0 not seen, 1 always lower case, 2 always capitalised, 3 both.
+func (d *docState) computeDocCap() {
+	n := len(d.toks)
+	type cnt struct{ low, cap int32 }
+	c := make([]cnt, d.nLid)
+	counted := func(i int) bool {
+		return !d.toks[i].SentStart && !d.capsSent[d.sentOf[i]] && d.cc[i] != 0
+	}
+	for i := 0; i < n; i++ {
+		if !counted(i) {
+			continue
+		}
+		if d.cc[i] == 1 {
+			c[d.lid[i]].low++
+		} else {
+			c[d.lid[i]].cap++
+		}
+	}
+	for i := 0; i < n; i++ {
+		x := c[d.lid[i]]
+		if counted(i) {
+			if d.cc[i] == 1 {
+				x.low--
+			} else {
+				x.cap--
+			}
+		}
+		var b uint8
+		switch {
+		case x.low == 0 && x.cap == 0:
+			b = 0
+		case x.cap == 0:
+			b = 1
+		case x.low == 0:
+			b = 2
+		default:
+			b = 3
+		}
+		d.docCap[i] = b
+	}
+}
+
+// matchPhrases tags tokens covered by the longest gazetteer phrase starting at
+// a capitalised token.
+func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
+	if len(phr) == 0 {
+		return
+	}
+	for _, s := range d.sents {
+		for i := int(s[0]); i < int(s[1]); {
+			if d.cc[i] < 2 {
+				i++
+				continue
+			}
+			h := uint64(0x51ed27)
+			best, bestBits := 0, uint8(0)
+			for k := 0; k < maxLen && i+k < int(s[1]); k++ {
+				h = hc(h, d.lowerH[i+k])
+				v, ok := phr[h]
+				if !ok {
+					break
+				}
+				if v&0x0f != 0 {
+					best, bestBits = k+1, v&0x0f
+				}
+				if v&0x80 == 0 {
+					break
+				}
+			}
+			if best == 0 {
+				i++
+				continue
+			}
+			typ := 0
+			for t := 0; t < nTypes; t++ {
+				if bestBits&(1<<t) != 0 {
+					typ = t
+					break
+				}
+			}
+			// ambiguous entries (several types) get their own tag space
+			if bestBits&(bestBits-1) != 0 {
+				typ = 4
+			}
+			for k := 0; k < best; k++ {
+				pos := posI
+				switch {
+				case best == 1:
+					pos = posU
+				case k == 0:
+					pos = posB
+				case k == best-1:
+					pos = posL
+				}
+				d.gazTag[i+k] = uint8(1 + typ*4 + pos)
+			}
+			i += best
+		}
+	}
+}
+
+// phraseHashes turns the lower-cased, space-separated token sequences of a
+// gazetteer into the hash set matchPhrases uses (bit 0x80: a longer phrase
+// continues from here).
+func phraseHashes(phrases map[string]uint8) map[uint64]uint8 {
+	out := make(map[uint64]uint8, len(phrases)*2)
+	for p, bits := range phrases {
+		h := uint64(0x51ed27)
+		start := 0
+		for i := 0; i <= len(p); i++ {
+			if i == len(p) || p[i] == ' ' {
+				h = hc(h, hs(tLower, p[start:i]))
+				start = i + 1
+				if i < len(p) {
+					out[h] |= 0x80
+				} else {
+					out[h] |= bits
+				}
+			}
+		}
+	}
+	return out
+}
+
+// computeTypeCounts counts stage-1 types per lower-cased form.
+func (d *docState) computeTypeCounts() {
+	if cap(d.typeCnt) >= d.nLid {
+		d.typeCnt = d.typeCnt[:d.nLid]
+		clear(d.typeCnt)
+	} else {
+		d.typeCnt = make([][5]int32, d.nLid)
+	}
+	for i := range d.toks {
+		l := int(d.p1[i])
+		t := 4
+		if l > 0 {
+			t = labelType(l)
+		}
+		d.typeCnt[d.lid[i]][t]++
+	}
+}
+
+func typeOf(l uint8) int {
+	if l == 0 {
+		return 4
+	}
+	return labelType(int(l))
+}
+
+// extraFeatures emits the features of token i that are not plain word-form
+// features: bigrams, document-level and gazetteer features, and in stage 1
+// (the second pass) features of the first pass's predictions.
+func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
+	s := d.sents[d.sentOf[i]]
+	prevH, nextH := hPadL, hPadR
+	prevT, nextT := -1, -1
+	if i > int(s[0]) {
+		prevH = d.lowerH[i-1]
+		prevT = i - 1
+	}
+	if i+1 < int(s[1]) {
+		nextH = d.lowerH[i+1]
+		nextT = i + 1
+	}
+	emit(hi(tBias))
+	emit(hc(hi(tBigramL), hc(prevH, d.lowerH[i])))
+	emit(hc(hi(tBigramR), hc(d.lowerH[i], nextH)))
+	pos := 0
+	if d.toks[i].SentStart {
+		pos = 1
+	}
+	if d.capsSent[d.sentOf[i]] {
+		pos += 2
+	}
+	emit(hi(tDocCap, int(d.docCap[i]), int(d.cc[i]), pos))
+	if g := d.gazTag[i]; g != 0 {
+		emit(hi(tGazCtx, 0, int(g)))
+		emit(hi(tGazCtx, 5, int(g), int(d.cc[i]), pos))
+	}
+	if prevT >= 0 && d.gazTag[prevT] != 0 {
+		emit(hi(tGazCtx, 1, int(d.gazTag[prevT])))
+	}
+	if nextT >= 0 && d.gazTag[nextT] != 0 {
+		emit(hi(tGazCtx, 2, int(d.gazTag[nextT])))
+	}
+	if stage == 0 {
+		return
+	}
+	emit(hi(tStack, int(d.p1[i])))
+	if prevT >= 0 {
+		emit(hi(tStackL, typeOf(d.p1[prevT]), int(d.p1[i])))
+	}
+	if nextT >= 0 {
+		emit(hi(tStackR, typeOf(d.p1[nextT]), int(d.p1[i])))
+	}
+	c := d.typeCnt[d.lid[i]]
+	c[typeOf(d.p1[i])]--
+	total := c[0] + c[1] + c[2] + c[3] + c[4]
+	if total <= 0 {
+		emit(hi(tDocMaj, 9))
+		return
+	}
+	maj, mx := 4, int32(-1)
+	for t := 0; t < 5; t++ {
+		if c[t] > mx {
+			maj, mx = t, c[t]
+		}
+		if t < 4 && c[t] > 0 {
+			bin := 1
+			if c[t]*2 >= total {
+				bin = 2
+			}
+			if c[t] == total {
+				bin = 3
+			}
+			emit(hi(tDocType, t, bin))
+			emit(hi(tDocType, t, bin, int(d.cc[i]), pos))
+		}
+	}
+	emit(hi(tDocMaj, maj, int(d.cc[i])))
+}
+
+// histFeatures are the features on previously predicted labels.
+func histFeatures(l1, l2 int, shapeH, lowerH uint64, emit func(uint64)) {
+	emit(hi(tHist1, l1))
+	emit(hi(tHist2, l2, l1))
+	emit(hc(hi(tHistShape, l1), shapeH))
+	emit(hc(hi(tHistLower, l1), lowerH))
+}
