@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,6 +82,7 @@ var creditMarkers = []string{
 }
 
 var updatePrefixes = []string{
+	"last modified",
 	"updated,", "updated:", "updated at", "update,", "update:", "last updated", "first published,", "first published:",
 	"first published on", "originally published", "published,", "correction,", "correction:", "editor's note:", "editor’s note:",
 }
@@ -126,10 +128,12 @@ func isCredit(lower string) bool {
 
 // isUpdateNote reports "Updated, 3:59 p.m. PT: ..." style notes.
 func isUpdateNote(lower string) bool {
-	if !hasPrefixAny(lower, updatePrefixes) || utf8.RuneCountInString(lower) > 300 {
-		return false
+	n := utf8.RuneCountInString(lower)
+	if hasPrefixAny(lower, updatePrefixes) && n <= 300 {
+		return true
 	}
-	return true
+	// "Posted March 14", "Published: 04/06/2017 10:15": a date line.
+	return n <= 60 && hasPrefixAny(lower, []string{"posted ", "posted:", "published ", "published:"}) && strings.ContainsAny(lower, "0123456789")
 }
 
 // isKicker reports a promo paragraph of the form "Label: teaser text".
@@ -206,4 +210,19 @@ func sameTitle(a, b string) bool {
 	}
 	na := norm(a)
 	return na != "" && na == norm(b)
+}
+
+var bylineRe = regexp.MustCompile(`^(?i:by)\s+(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3}(?:(?:,|\s+and|\s*&)\s+\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){0,3})*)(?:\s*[,|·—-]\s*[\p{L} ]{0,40})?$`)
+
+// byline recognises a "By Jane Doe and John Roe" paragraph and returns the
+// names.
+func byline(s string) ([]string, bool) {
+	if utf8.RuneCountInString(s) > 120 {
+		return nil, false
+	}
+	sm := bylineRe.FindStringSubmatch(s)
+	if sm == nil {
+		return nil, false
+	}
+	return splitAuthors(sm[1]), true
 }

@@ -16,8 +16,10 @@ func readHTML(src string) (meta, []block, []string) {
 	var m meta
 	var warn []string
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(src))
-	if err != nil { // x/net/html accepts any input; keep the branch for safety
-		return m, nil, []string{"HTML: " + err.Error()}
+	if err != nil {
+		// The parser refuses pathological pages (nesting deeper than 512
+		// elements); the tokenizer has no such limit and still finds the text.
+		return m, tokenBlocks(src), []string{"HTML could not be parsed as a tree (" + err.Error() + "); text taken from the raw markup"}
 	}
 	htmlMeta(doc, &m, &warn)
 
@@ -303,4 +305,55 @@ func ldNames(v any) []string {
 		}
 	}
 	return out
+}
+
+// skipContent are elements whose content is never text.
+var skipContent = map[atom.Atom]bool{atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Iframe: true, atom.Object: true, atom.Svg: true, atom.Textarea: true, atom.Title: true, atom.Head: true}
+
+// tokenBlocks takes text from raw HTML with the streaming tokenizer: text
+// outside scripts and styles, cut into blocks at block-level tags.
+func tokenBlocks(src string) []block {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var out []block
+	var cur strings.Builder
+	skip := 0
+	kind := "p"
+	flush := func() {
+		if t := strings.TrimSpace(cur.String()); t != "" {
+			out = append(out, block{kind, t})
+		}
+		cur.Reset()
+		kind = "p"
+	}
+	for {
+		switch tt := z.Next(); tt {
+		case html.ErrorToken:
+			flush()
+			return out
+		case html.TextToken:
+			if skip == 0 {
+				cur.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skipContent[a] {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if k, ok := blockAtoms[a]; ok {
+				flush()
+				if tt == html.StartTagToken {
+					kind = k
+				}
+			} else if a == atom.Br {
+				cur.WriteByte(' ')
+			}
+		}
+	}
 }

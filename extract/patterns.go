@@ -183,7 +183,10 @@ func courtsAndLaws(text string) []Mention {
 					if ps == s || w == "" {
 						break
 					}
-					if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !strings.ContainsAny(w, ".,;:") || w == "of" || w == "and" || w == "the" && k > 0 {
+					if w == "Act" || w == "Acts" || w == "Amendment" || w == "the" || w == "The" {
+						break // the end of another name, or the article before this one
+					}
+					if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && !strings.ContainsAny(w, ".,;:") || w == "of" || w == "and" {
 						s = ps
 						continue
 					}

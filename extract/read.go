@@ -50,6 +50,16 @@ func Read(rel, id string, raw []byte, entry *Entry) (*Document, error) {
 	}
 
 	blocks, _ = stripBoilerplate(blocks, m.Source)
+	// A byline near the top is metadata, not text.
+	for i := 0; i < len(blocks) && i < 3; i++ {
+		if names, ok := byline(blocks[i].text); ok {
+			if len(m.Authors) == 0 {
+				m.Authors = names
+			}
+			blocks = append(blocks[:i:i], blocks[i+1:]...)
+			break
+		}
+	}
 	if format == "txt" && m.Headline == "" && len(blocks) > 1 && blocks[0].kind == "h" {
 		m.Headline = blocks[0].text
 		blocks = blocks[1:]

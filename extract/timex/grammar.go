@@ -20,8 +20,8 @@ func (p *parser) tok(i int) *token {
 	return &p.toks[i]
 }
 
-func (p *parser) w(i int) wid              { return p.tok(i).lx.w }
-func (p *parser) is(i int, c uint32) bool  { return p.tok(i).lx.cls&c != 0 }
+func (p *parser) w(i int) wid               { return p.tok(i).lx.w }
+func (p *parser) is(i int, c uint32) bool   { return p.tok(i).lx.cls&c != 0 }
 func (p *parser) punct(i int, ch byte) bool { t := p.tok(i); return t.kind == kPunct && t.ch == ch }
 func (p *parser) kindAt(i int) uint8        { return p.tok(i).kind }
 
