@@ -14,7 +14,7 @@ import (
 // loadResources reads the optional extra resources from dir:
 //
 //	dict.txt             ordinary English words, one per line (lower-case entries are used)
-//	gaz-PER.txt ...      gazetteers: one name per line, for PER, ORG, LOC, MISC
+//	gaz-CAT.txt          gazetteers, one name per line, for the categories in gazCategories
 //	clusters.txt         word clusters: "bitpath<TAB>word[<TAB>count]" (Brown format)
 //
 // Missing files are skipped; what was loaded is reported on stderr.
@@ -28,7 +28,7 @@ func loadResources(dir string, cfg *ner.TrainConfig) {
 		}
 		fmt.Fprintf(os.Stderr, "nertrain: dict.txt: %d lower-case words\n", len(cfg.Dict))
 	}
-	for t, typ := range ner.Types {
+	for t, typ := range gazCategories {
 		lines, err := readLines(filepath.Join(dir, "gaz-"+typ+".txt"))
 		if err != nil {
 			continue
@@ -73,6 +73,9 @@ func loadResources(dir string, cfg *ner.TrainConfig) {
 		fmt.Fprintf(os.Stderr, "nertrain: clusters.txt: %d words in %d clusters\n", len(cfg.Clusters), len(ids))
 	}
 }
+
+// gazCategories are the gazetteer categories; a name's bit is its index here.
+var gazCategories = []string{"PER", "ORG", "LOC", "MISC", "CITY", "NAME"}
 
 func readLines(path string) ([]string, error) {
 	f, err := os.Open(path)

@@ -12,9 +12,14 @@ type docState struct {
 	cc       []uint8
 	lid      []int32 // id of the lower-cased form within the document
 	docCap   []uint8 // how the same form is capitalised elsewhere in the document
-	gazTag   []uint8 // longest gazetteer match: 0 none, else 1+type*4+pos
+	gazTag   []uint8 // longest gazetteer match: 0 none, else 1+pos (BILU)
+	gazBits  []uint8 // categories of that match
 	p1       []uint8 // stage-1 labels (for stage 2)
 	nLid     int
+	first    []int32    // per lid: first token with that form
+	next     []int32    // per token: next token with the same form, or -1
+	topicH   uint64     // first token of an all-caps first line (news headline), or 0
+	numBin   []uint8    // per sentence: share of tokens that are numbers (results tables)
 	typeCnt  [][5]int32 // per lid: stage-1 token types PER ORG LOC MISC O
 }
 
@@ -37,8 +42,11 @@ func (d *docState) reset(toks []Token) {
 	d.lid = grow(d.lid, n)
 	d.docCap = grow(d.docCap, n)
 	d.gazTag = grow(d.gazTag, n)
+	d.gazBits = grow(d.gazBits, n)
 	d.p1 = grow(d.p1, n)
 	d.capsSent = d.capsSent[:0]
+	d.numBin = d.numBin[:0]
+	d.topicH = 0
 	for i := 0; i < n; {
 		j := i + 1
 		for j < n && !toks[j].SentStart {
@@ -47,11 +55,38 @@ func (d *docState) reset(toks []Token) {
 		si := int32(len(d.sents))
 		d.sents = append(d.sents, [2]int32{int32(i), int32(j)})
 		d.capsSent = append(d.capsSent, allCapsSentence(toks[i:j]))
+		d.numBin = append(d.numBin, numberShare(toks[i:j]))
 		for k := i; k < j; k++ {
 			d.sentOf[k] = si
 			d.gazTag[k] = 0
+			d.gazBits[k] = 0
 		}
 		i = j
+	}
+}
+
+// numberShare bins the share of number tokens in a sentence: 0 none, 1 some, 2 a third or more.
+func numberShare(toks []Token) uint8 {
+	num := 0
+	for _, t := range toks {
+		if t.Norm != "" && t.Norm[0] >= '0' && t.Norm[0] <= '9' {
+			num++
+		}
+	}
+	switch {
+	case num == 0:
+		return 0
+	case 3*num >= len(toks):
+		return 2
+	}
+	return 1
+}
+
+// setTopic records the first token of a document whose first line is in
+// capitals (a news headline such as "SOCCER - ..."), a cue to the genre.
+func (d *docState) setTopic() {
+	if len(d.sents) > 0 && d.capsSent[0] && d.sents[0][1]-d.sents[0][0] >= 2 {
+		d.topicH = d.lowerH[0]
 	}
 }
 
@@ -62,10 +97,25 @@ func grow[T any](s []T, n int) []T {
 	return make([]T, n, n+n/4)
 }
 
+// linkOccurrences chains the tokens of each lower-cased form.
+func (d *docState) linkOccurrences() {
+	n := len(d.toks)
+	d.first = grow(d.first, d.nLid)
+	d.next = grow(d.next, n)
+	for k := range d.first {
+		d.first[k] = -1
+	}
+	for i := n - 1; i >= 0; i-- {
+		d.next[i] = d.first[d.lid[i]]
+		d.first[d.lid[i]] = int32(i)
+	}
+}
+
 // docCapBin summarises, for each token, how its lower-cased form is written
 // elsewhere in the document at non-initial positions of mixed-case sentences:
 // 0 not seen, 1 always lower case, 2 always capitalised, 3 both.
 func (d *docState) computeDocCap() {
+	d.linkOccurrences()
 	n := len(d.toks)
 	type cnt struct{ low, cap int32 }
 	c := make([]cnt, d.nLid)
@@ -126,8 +176,8 @@ func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
 				if !ok {
 					break
 				}
-				if v&0x0f != 0 {
-					best, bestBits = k+1, v&0x0f
+				if v&0x7f != 0 {
+					best, bestBits = k+1, v&0x7f
 				}
 				if v&0x80 == 0 {
 					break
@@ -136,17 +186,6 @@ func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
 			if best == 0 {
 				i++
 				continue
-			}
-			typ := 0
-			for t := 0; t < nTypes; t++ {
-				if bestBits&(1<<t) != 0 {
-					typ = t
-					break
-				}
-			}
-			// ambiguous entries (several types) get their own tag space
-			if bestBits&(bestBits-1) != 0 {
-				typ = 4
 			}
 			for k := 0; k < best; k++ {
 				pos := posI
@@ -158,7 +197,8 @@ func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
 				case k == best-1:
 					pos = posL
 				}
-				d.gazTag[i+k] = uint8(1 + typ*4 + pos)
+				d.gazTag[i+k] = uint8(1 + pos)
+				d.gazBits[i+k] = bestBits
 			}
 			i += best
 		}
@@ -213,6 +253,9 @@ func typeOf(l uint8) int {
 	return labelType(int(l))
 }
 
+// maxAggregate caps the other occurrences whose contexts a token sees.
+const maxAggregate = 8
+
 // extraFeatures emits the features of token i that are not plain word-form
 // features: bigrams, document-level and gazetteer features, and in stage 1
 // (the second pass) features of the first pass's predictions.
@@ -239,15 +282,47 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 		pos += 2
 	}
 	emit(hi(tDocCap, int(d.docCap[i]), int(d.cc[i]), pos))
+	emit(hi(tSentNum, int(d.numBin[d.sentOf[i]]), int(d.cc[i])))
+	if d.topicH != 0 && d.cc[i] >= 2 {
+		emit(hc(hi(tTopic, int(d.cc[i])), d.topicH))
+		if g := d.gazBits[i]; g != 0 {
+			emit(hc(hi(tTopic, 10+int(g)), d.topicH))
+		}
+	}
 	if g := d.gazTag[i]; g != 0 {
-		emit(hi(tGazCtx, 0, int(g)))
-		emit(hi(tGazCtx, 5, int(g), int(d.cc[i]), pos))
+		for b := 0; b < 7; b++ {
+			if d.gazBits[i]&(1<<b) != 0 {
+				emit(hi(tGazCtx, 0, b, int(g)))
+				emit(hi(tGazCtx, 5, b, int(g), int(d.cc[i]), pos))
+			}
+		}
+		emit(hi(tGazCtx, 6, int(d.gazBits[i]), int(g)))
 	}
 	if prevT >= 0 && d.gazTag[prevT] != 0 {
-		emit(hi(tGazCtx, 1, int(d.gazTag[prevT])))
+		emit(hi(tGazCtx, 1, int(d.gazBits[prevT]), int(d.gazTag[prevT])))
 	}
 	if nextT >= 0 && d.gazTag[nextT] != 0 {
-		emit(hi(tGazCtx, 2, int(d.gazTag[nextT])))
+		emit(hi(tGazCtx, 2, int(d.gazBits[nextT]), int(d.gazTag[nextT])))
+	}
+	if d.cc[i] >= 2 {
+		// context aggregation: the neighbours of other occurrences of this form
+		seen := 0
+		for j := int(d.first[d.lid[i]]); j >= 0 && seen < maxAggregate; j = int(d.next[j]) {
+			if j == i {
+				continue
+			}
+			seen++
+			sj := d.sents[d.sentOf[j]]
+			l, r := hPadL, hPadR
+			if j > int(sj[0]) {
+				l = d.lowerH[j-1]
+			}
+			if j+1 < int(sj[1]) {
+				r = d.lowerH[j+1]
+			}
+			emit(hc(hi(tCtxL), l))
+			emit(hc(hi(tCtxR), r))
+		}
 	}
 	if stage == 0 {
 		return
@@ -258,6 +333,15 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 	}
 	if nextT >= 0 {
 		emit(hi(tStackR, typeOf(d.p1[nextT]), int(d.p1[i])))
+	}
+	if prevT >= 0 && nextT >= 0 {
+		emit(hi(tStack, 100+typeOf(d.p1[prevT]), typeOf(d.p1[i]), typeOf(d.p1[nextT])))
+	}
+	if i-2 >= int(s[0]) {
+		emit(hi(tStackL, 100+typeOf(d.p1[i-2]), typeOf(d.p1[i])))
+	}
+	if i+2 < int(s[1]) {
+		emit(hi(tStackR, 100+typeOf(d.p1[i+2]), typeOf(d.p1[i])))
 	}
 	c := d.typeCnt[d.lid[i]]
 	c[typeOf(d.p1[i])]--

@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 3
+const featureSetVersion = 5
 
 // hashing -------------------------------------------------------------------
 
@@ -137,6 +137,10 @@ const (
 	tClass
 	tHistLen
 	tShortBi
+	tSentNum
+	tTopic
+	tCtxL
+	tCtxR
 )
 
 // word-form features ----------------------------------------------------------

@@ -208,6 +208,7 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 	}
 	d.nLid = len(sc.lids)
 	d.computeDocCap()
+	d.setTopic()
 	d.matchPhrases(t.phrases, t.m.maxPhrase)
 	sc.static = grow(sc.static, n)
 	sc.labels = grow(sc.labels, n)

@@ -226,6 +226,7 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 		}
 		d.nLid = len(lids)
 		d.computeDocCap()
+		d.setTopic()
 		d.matchPhrases(phr, maxPhrase)
 	}
 	globalLex := lexFor(nil)

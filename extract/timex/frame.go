@@ -57,6 +57,7 @@ type frame struct {
 	fiscal     bool
 	yearRel    bool // the year comes from a relative phrase (this year's, June last year)
 	quarterRef bool // "the quarter", "the latest quarter": the quarter being reported
+	periodRef  bool // "the 1988 period": the reference's quarter or month in the written year
 	noRef      bool // never becomes the reference time
 }
 

@@ -9,6 +9,8 @@ package timex
 type parser struct {
 	toks []token
 	text string
+
+	cueFrom, cueTo int // the expression whose tense is being looked for
 }
 
 var noTok token

@@ -205,6 +205,7 @@ const (
 	cApprox                     // approximation / comparison word that may open an expression
 	cDet                        // determiner-like shifter: this, last, next, past, coming...
 	cNoun                       // noun that may follow a number and blocks a duration/year reading
+	cReport                     // reporting verb: a weak past cue
 )
 
 // Parts of day.
@@ -345,9 +346,9 @@ func buildLexicon() map[string]lexeme {
 	for _, a := range []struct {
 		s string
 		g gran
-	}{{"daily", gDay}, {"weekly", gWeek}, {"monthly", gMonth}, {"yearly", gYear}, {"annually", gYear},
-		{"hourly", gHour}, {"nightly", gDay}, {"quarterly", gQuarter}, {"biweekly", gFortnight}, {"fortnightly", gFortnight},
-		{"bimonthly", gBimonth}, {"semiannually", gHalf}, {"biannually", gHalf}, {"weekdays", gDay}, {"weeknights", gDay}} {
+	}{{"daily", gDay}, {"weekly", gWeek}, {"monthly", gMonth}, {"yearly", gYear},
+		{"hourly", gHour}, {"nightly", gDay}, {"biweekly", gFortnight}, {"fortnightly", gFortnight},
+		{"bimonthly", gBimonth}, {"semiannually", gHalf}, {"biannually", gHalf}} {
 		add(a.s, 0, cSetAdv|cStart, int16(a.g))
 	}
 	for _, h := range holidays {
@@ -397,7 +398,7 @@ func buildLexicon() map[string]lexeme {
 		{"another", wAnother, cStart}, {"additional", wAdditional, 0}, {"interim", wInterim, 0}, {"back", wBack, 0},
 		{"its", wIts, 0}, {"his", wHis, 0}, {"their", wTheir, 0}, {"our", wOur, 0}, {"whole", wWhole, 0},
 		{"entire", wEntire, 0}, {"full", wFull, 0}, {"all", wAll, 0}, {"annual", wAnnual, 0},
-		{"q", wQ, 0}, {"fy", wFY, cStart}, {"us", wUS, 0}, {"national", wNational, 0}, {"as", wAs, 0},
+		{"q", wQ, 0}, {"fy", wFY, cStart}, {"us", wUS, 0}, {"right", 0, cStart}, {"post", 0, cStart}, {"pre", 0, cStart}, {"sometime", 0, cStart}, {"national", wNational, 0}, {"as", wAs, 0},
 	}
 	for _, x := range words {
 		add(x.s, x.w, x.cls, 0)
@@ -409,17 +410,20 @@ func buildLexicon() map[string]lexeme {
 		add(s, wH, cStart, int16(s[1]-'0'))
 	}
 	// tense cues: the nearest one before an expression picks past or future
-	for _, s := range []string{"said", "was", "were", "had", "did", "told", "announced", "reported", "came", "went",
+	for _, s := range []string{"said", "told", "says", "say", "added", "according", "noted", "stated"} {
+		add(s, 0, cReport, 0)
+	}
+	for _, s := range []string{"was", "were", "had", "did", "told", "announced", "reported", "came", "went",
 		"made", "took", "began", "got", "gave", "held", "met", "left", "fell", "rose", "won", "lost", "sent", "paid",
-		"sold", "bought", "became", "found", "saw", "wrote", "spoke", "struck", "killed", "agreed", "asked", "added",
+		"sold", "bought", "became", "found", "saw", "wrote", "spoke", "struck", "killed", "agreed", "asked",
 		"ended", "closed", "traded", "filed", "signed", "issued", "received", "declined", "released", "arrived",
 		"left", "died", "ruled", "hit", "led", "brought", "kept", "thought", "felt", "ran", "drew", "grew", "knew",
-		"stood", "fought", "shot", "told", "quit", "resigned", "elected", "voted", "passed", "posted", "earned",
+		"stood", "fought", "shot", "quit", "resigned", "elected", "voted", "passed", "posted", "earned",
 		"ago", "last", "yesterday", "previously", "earlier", "recently"} {
 		add(s, 0, cPast, 0)
 	}
-	for _, s := range []string{"will", "shall", "ll", "tomorrow", "next", "planned", "plans", "plan", "scheduled",
-		"expected", "expects", "expect", "upcoming", "coming", "going", "later", "intends", "due", "hopes", "until", "soon"} {
+	for _, s := range []string{"will", "shall", "ll", "tomorrow", "next", "plans", "plan", "scheduled",
+		"expected", "expects", "expect", "upcoming", "coming", "going", "later", "intends", "hopes", "until", "soon", "tonight"} {
 		add(s, 0, cFuture, 0)
 	}
 	return m

@@ -118,6 +118,11 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		if f.fiscal && f.q == 0 && f.h == 0 {
 			return p, true
 		}
+		if f.periodRef && r.hasRef && r.ref.g > gYear && r.ref.g <= gMonth && !r.ref.yx {
+			q := r.ref
+			q.y = f.y
+			return q, true
+		}
 	case f.quarterRef:
 		// the quarter being reported: the last quarter mentioned, else the
 		// last one completed before the document date
@@ -162,11 +167,23 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		}
 		p = p.shift(f.shiftU, f.shiftN)
 		if f.weekend {
+			if f.dir == 2 && f.anchor == aDCT {
+				// "the weekend": the one just past in a past-tense sentence on
+				// a weekday, the coming one otherwise
+				wd := (int(r.dct.date().Weekday())+6)%7 + 1
+				if tense <= 0 && wd <= 4 {
+					p = p.shift(gWeek, -1)
+				}
+			}
 			p = p.coarsen(gWeek)
 			p.g = gWeekend
 		}
 	}
-	return r.fields(f, p, a, tense)
+	p, ok := r.fields(f, p, a, tense)
+	if ok && f.gran != 0 && f.gran < p.g {
+		p = p.coarsen(f.gran)
+	}
+	return p, ok
 }
 
 // unitGran is the point granularity a shift unit works at.
@@ -188,9 +205,6 @@ func unitGran(u gran) gran {
 // weekday and holiday directions).
 func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) {
 	if f.finest() <= gYear && !f.ySet {
-		if f.gran != 0 {
-			p = p.coarsen(f.gran)
-		}
 		return p, true
 	}
 	near := f.anchor == aNear && !f.ySet
@@ -207,7 +221,9 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 	case f.q != 0:
 		p = point{g: gQuarter, y: y, q: f.q}
 		if near {
-			p.y = nearYear(y, f.q, (a.month()-1)/3+1, 4, tense)
+			// a quarter is talked about mostly after it ends ("expects to
+			// report third-quarter results"): only a past tense moves it back
+			p.y = nearYear(y, f.q, (a.month()-1)/3+1, 4, min(tense, 0))
 		}
 	case f.h != 0:
 		p = point{g: gHalf, y: y, h: f.h}
@@ -217,7 +233,12 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 	case f.s != 0:
 		p = point{g: gSeason, y: y, s: f.s}
 		if !f.ySet {
-			p.y = dirYear(y, f.s, seasonOf(a.month()), 4, f.dir, tense)
+			// January and February belong to the winter that began the year before
+			cy, cs := y, seasonOf(a.month())
+			if a.month() <= 2 {
+				cy--
+			}
+			p.y = dirYear(cy, f.s, cs, 4, f.dir, tense)
 		}
 	case f.holiday != 0:
 		h := holidays[f.holiday-1]
@@ -332,10 +353,16 @@ func dirYear(y, v, cur, n int, dir, tense int8) int {
 			return y + 1
 		}
 	case 2:
+		// the next month in a past-tense sentence is still more likely
+		// this year's ("planned for early March" written in February)
+		gap := 1
+		if n == 12 {
+			gap = 2
+		}
 		switch {
-		case tense < 0 && v > cur:
+		case tense < 0 && v-cur >= gap:
 			return y - 1
-		case tense > 0 && v < cur:
+		case tense > 0 && cur-v >= gap:
 			return y + 1
 		case tense == 0 && v-cur > n/2:
 			return y - 1
@@ -366,12 +393,14 @@ func nearDayYear(y, m, d int, a point, dir, tense int8) int {
 			return y + 1
 		}
 	case 2:
+		// within about three months of the anchor the tense is not trusted:
+		// "returned to his father by Jan. 14" written on January 6 is this
+		// January, whatever "returned" says
+		const near = 3 * 32
 		switch {
-		case tense < 0 && cmp > 0:
-			// a date just after the document date in a past-tense sentence is
-			// still this year when close ("said it will on March 13" is future)
+		case tense < 0 && cmp > near:
 			return y - 1
-		case tense > 0 && cmp < 0:
+		case tense > 0 && cmp < -near:
 			return y + 1
 		case tense == 0 && m-am > 6:
 			return y - 1

@@ -75,24 +75,16 @@ func (p *parser) approx(i int) (frame, int) {
 	var mod string
 	j := i
 	pointOK := false // may modify a point in time, not only an amount
+	// TimeML annotators leave "about", "almost" and "over" outside the
+	// expression more often than not (they read as prepositions or hedges);
+	// "around", "nearly", "more than", "at least", "up to" go inside.
 	switch p.w(i) {
-	case wAbout, wAround, wApproximately, wRoughly:
+	case wAround, wApproximately, wRoughly:
 		mod, j, pointOK = "APPROX", i+1, true
 	case wSome:
 		mod, j = "APPROX", i+1
-	case wNearly, wAlmost:
+	case wNearly:
 		mod, j, pointOK = "APPROX", i+1, true
-	case wJust:
-		switch p.w(i + 1) {
-		case wOver:
-			mod, j = "MORE_THAN", i+2
-		case wUnder:
-			mod, j = "LESS_THAN", i+2
-		case wAbout:
-			mod, j = "APPROX", i+2
-		default:
-			return frame{}, i
-		}
 	case wMore:
 		if p.w(i+1) != wThan {
 			return frame{}, i
@@ -103,10 +95,6 @@ func (p *parser) approx(i int) (frame, int) {
 			return frame{}, i
 		}
 		mod, j = "LESS_THAN", i+2
-	case wOver:
-		mod, j = "MORE_THAN", i+1
-	case wUnder:
-		mod, j = "LESS_THAN", i+1
 	case wAt:
 		switch p.w(i + 1) {
 		case wLeast:
@@ -149,13 +137,14 @@ func (p *parser) approx(i int) (frame, int) {
 	case f.typ == tSet:
 		return frame{}, i
 	default:
-		if !pointOK {
+		ago := p.w(k-1) == wAgo || p.w(k-1) == wEarlier || p.w(k-1) == wLater
+		if !pointOK && !ago {
 			return frame{}, i
 		}
 		if p.w(j) == wThe || p.w(j) == wThis || p.w(j) == wLast || p.w(j) == wNext {
 			return frame{}, i // "around the end of the year": leave the preposition out
 		}
-		if f.shiftU != 0 && f.anchor != aAbs && !f.clock && p.w(k-1) != wAgo && p.w(k-1) != wEarlier && p.w(k-1) != wLater && p.w(k-1) != wEnd {
+		if f.shiftU != 0 && f.anchor != aAbs && !f.clock && !ago && p.w(k-1) != wEnd {
 			return frame{}, i
 		}
 	}
@@ -216,6 +205,14 @@ func (p *parser) modPrefix(i int) (string, int) {
 			return "END", i + 2
 		}
 	}
+	switch {
+	case p.lit(i, "post") && p.hyphen(i+1):
+		return "AFTER", i + 2
+	case p.lit(i, "pre") && p.hyphen(i+1):
+		return "BEFORE", i + 2
+	case p.lit(i, "sometime"):
+		return "-", i + 1
+	}
 	return "", i
 }
 
@@ -228,7 +225,14 @@ func (p *parser) modified(i int) (frame, int) {
 	}
 	// "the first half of 1990" style prefixes are in quarterExpr
 	f, k := p.core(j)
-	if k <= j || !f.isDate() || f.val != "" && f.typ != tTime {
+	if k <= j {
+		// early morning, mid afternoon, late evening: a part of today
+		if pod, e := p.podWord(j); e > j && mod != "-" && mod != "AFTER" && mod != "BEFORE" && p.w(j-1) != wThe {
+			return frame{typ: tTime, anchor: aDCT, shiftU: gDay, pod: pod, mod: mod}, e
+		}
+		return frame{}, i
+	}
+	if !f.isDate() || f.val != "" && f.typ != tTime {
 		return frame{}, i
 	}
 	// "early" on a clock time or another modifier is not a date modifier
@@ -236,6 +240,9 @@ func (p *parser) modified(i int) (frame, int) {
 		return frame{}, i
 	}
 	// a bare "late" + weekday name needs a capital-free reading: "late Friday" yes
+	if mod == "-" {
+		mod = f.mod // "sometime next year": no modifier of its own
+	}
 	f.mod = mod
 	if f.pod == 0 && (p.w(j) == wAfternoon || p.w(j) == wMorning || p.w(j) == wEvening || p.w(j) == wNight) {
 		f.typ = tTime
@@ -261,34 +268,17 @@ func (p *parser) refWord(i int) (frame, int) {
 	case wCurrent:
 		// "current market conditions": an adjective that dates its noun; not "current account"
 		n := p.tok(i + 1)
-		if n.kind == kWord && n.lx.cls&(cUnit|cSeason|cMonth) == 0 && n.lx.w != wFiscal && !n.has(fCap) && !p.lit(i+1, "account") && !p.lit(i+1, "accounts") && p.w(i-1) != wThe && p.w(i-1) != wIts && p.w(i-1) != wHis && p.w(i-1) != wTheir && p.w(i-1) != wOur {
+		if n.kind == kWord && n.lx.cls&(cUnit|cSeason|cMonth) == 0 && n.lx.w != wFiscal && !p.lit(i+1, "account") && !p.lit(i+1, "accounts") {
 			return ref("PRESENT_REF", i+1)
 		}
 	case wRecently, wLately:
-		if p.w(i-1) == wUntil {
-			return frame{}, i
-		}
 		return ref("PAST_REF", i+1)
-	case wPreviously:
-		return ref("PAST_REF", i+1)
-	case wRecent:
-		n := p.tok(i + 1)
-		if n.kind == kWord && n.lx.cls&(cUnit|cSeason|cMonth|cWeekday) == 0 && !n.has(fCap) {
-			return ref("PAST_REF", i+1)
+	case wMore:
+		if p.w(i+1) == wRecently {
+			return ref("PAST_REF", i+2)
 		}
-	case wSoon:
-		if p.w(i-1) == wAs || p.w(i+1) == wAfter || p.w(i+1) == wAs {
-			return frame{}, i
-		}
-		return ref("FUTURE_REF", i+1)
-	case wFuture:
-		if p.w(i-1) == wThe || p.w(i-1) == wNear {
-			return frame{}, i
-		}
-		n := p.tok(i + 1)
-		if n.kind == kWord && !n.has(fCap) {
-			return ref("FUTURE_REF", i+1)
-		}
+	// "previously", "soon", "recent" and the adjective "future" are left out:
+	// annotators mark them too rarely for them to pay.
 	case wThe:
 		switch p.w(i + 1) {
 		case wFuture:
@@ -381,6 +371,9 @@ func (p *parser) detX(i int) (frame, int) {
 		j++
 	}
 	d := p.w(j)
+	if the && !p.is(j, cDet) {
+		return p.theUnit(i, j)
+	}
 	if !p.is(j, cDet) {
 		return frame{}, i
 	}
@@ -388,8 +381,8 @@ func (p *parser) detX(i int) (frame, int) {
 		return frame{}, i
 	}
 	k := j + 1
-	// this coming Sunday, this past weekend
-	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) {
+	// this coming Sunday, this past weekend, that same day
+	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) || d == wThat && p.w(k) == wSame {
 		d = p.w(k)
 		k++
 	}
@@ -505,12 +498,9 @@ func (p *parser) detX(i int) (frame, int) {
 			return frame{}, i
 		}
 		return f, k + 1
-	case t.lx.w == wTime || t.lx.w == wMoment || t.lx.w == wPeriod || t.lx.w == wEra:
+	case t.lx.w == wPeriod:
+		// "the same time", "this time" are rarely annotated and left out
 		switch {
-		case (d == wThat || d == wSame) && t.lx.w != wEra:
-			return frame{typ: tDate, val: "PAST_REF", noRef: true}, k + 1
-		case d == wThis && t.lx.w == wTime || d == wThis && t.lx.w == wMoment:
-			return frame{typ: tDate, val: "PRESENT_REF", noRef: true}, k + 1
 		case d == wLatest && t.lx.w == wPeriod:
 			f.anchor, f.shiftU, f.quarterRef = aRef, gQuarter, true
 			return f, k + 1
@@ -560,6 +550,55 @@ func (p *parser) detX(i int) (frame, int) {
 	if h, e := p.holidayName(k); e > k {
 		f.anchor, f.holiday, f.dir = anc, h, dir
 		return f, e
+	}
+	return frame{}, i
+}
+
+// theUnit parses "the" and a bare calendar unit, which news uses for the
+// period under discussion: the quarter (being reported), the year (ended
+// Sept. 30), the weekend, the week, the month, the day, the morning.
+func (p *parser) theUnit(i, j int) (frame, int) {
+	adj := false
+	for p.w(j) == wFiscal || p.w(j) == wFull || p.w(j) == wWhole || p.w(j) == wEntire {
+		j++
+		adj = true
+	}
+	t := p.tok(j)
+	if t.kind != kWord || t.lx.cls&cPlural != 0 {
+		return frame{}, i
+	}
+	e := j + 1
+	// "the year ended Sept. 30": a stretch of time, not a calendar year
+	ended := p.w(e) == wEnded || p.w(e) == wEnding || p.lit(e, "ends") || p.lit(e, "through")
+	if p.punct(e, '\'') || p.punct(e, '-') {
+		return frame{}, i // "the year's end", "the year-ago": other rules
+	}
+	if t.lx.cls&cUnit != 0 {
+		g := gran(t.lx.val)
+		switch g {
+		case gQuarter:
+			if ended {
+				return frame{typ: tDate, anchor: aRef, shiftU: gQuarter, quarterRef: true}, e
+			}
+			return frame{typ: tDate, anchor: aRef, shiftU: gQuarter, quarterRef: true, noRef: true}, e
+		case gYear:
+			if ended {
+				return frame{typ: tDuration, val: "P1Y", noRef: true}, e
+			}
+			// the current (fiscal) year of the news
+			return frame{typ: tDate, anchor: aDCT, shiftU: gYear, noRef: true}, e
+		case gWeekend:
+			if adj {
+				return frame{}, i
+			}
+			return frame{typ: tDate, anchor: aDCT, shiftU: gWeek, weekend: true, dir: 2, noRef: true}, e
+		case gWeek, gMonth:
+			if adj || ended {
+				return frame{}, i
+			}
+			return frame{typ: tDate, anchor: aRef, shiftU: g, noRef: true}, e
+		}
+		return frame{}, i
 	}
 	return frame{}, i
 }
@@ -946,11 +985,17 @@ func (p *parser) yearExpr(i int) (frame, int) {
 		return frame{}, i
 	}
 	f := frame{typ: tDate, y: y, ySet: true, yg: g, fiscal: fiscal}
-	// the 1988 period, the 1988 second quarter, 1989 fourth-quarter
-	if g == gYear && the {
-		if p.w(e) == wPeriod {
+	if g == gYear && the && !fiscal {
+		// the 1988 period: the reported period (a quarter) of 1988
+		if p.w(e) == wPeriod || p.lit(e, "quarter") {
+			f.periodRef = true
+			if p.lit(e, "quarter") {
+				f.gran = gQuarter
+			}
 			return f, e + 1
 		}
+		// "the 1996 Olympics": the year modifies a noun; the article stays out
+		return frame{}, i
 	}
 	// 1994 or later, 1990 and beyond
 	return f, e
@@ -1126,6 +1171,9 @@ func (p *parser) quarterExpr(i int) (frame, int) {
 		return f, e
 	}
 	q, e := p.ordinal(j)
+	if e <= j && p.w(j) == wLast && p.w(j+1) == wHalf {
+		e = j + 1
+	}
 	if e <= j {
 		return frame{}, i
 	}
@@ -1146,6 +1194,8 @@ func (p *parser) quarterExpr(i int) (frame, int) {
 		f.q = q
 	case p.w(k) == wHalf && q >= 1 && q <= 2:
 		f.h = q
+	case p.w(k) == wHalf && p.w(j) == wLast:
+		f.h = 2
 	default:
 		return frame{}, i
 	}
@@ -1202,7 +1252,11 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		f.q = q
 		return f, e + 1
 	}
-	if p.lit(k, "quarter") || p.w(k) == wPeriod {
+	if p.lit(k, "quarter") {
+		f.gran = gQuarter
+		return f, k + 1
+	}
+	if p.w(k) == wPeriod {
 		return f, k + 1
 	}
 	// the year-earlier nine months: a duration
@@ -1307,7 +1361,30 @@ func (p *parser) duration(i int) (frame, int) {
 			j++
 		}
 	}
+	// "a three-year period" keeps its article; "a five year low" does not
+	if ctx == wNone && !the && (p.w(j) == wA || p.w(j) == wAn) {
+		if n := p.tok(j + 1); n.kind == kNum || n.lx.cls&cNum != 0 {
+			q, k := p.number(j+1, false)
+			if k > j+1 && p.hyphen(k) {
+				if _, pl, e := p.unit(k + 1); e > k+1 && !pl && (p.w(e) == wPeriod || p.w(e) == wTerm || p.lit(e, "span")) {
+					return frame{typ: tDuration, val: durValue(q.n, gran(p.tok(k+1).lx.val), q.half), noRef: true}, e + 1
+				}
+			}
+			return frame{}, i
+		}
+	}
 	q, k := p.number(j, !the || ctx != wNone)
+	// ranges: two to three weeks, the next 12 to 18 months
+	if k > j && q.n > 0 && (p.w(k) == wTo || p.w(k) == wOr || p.hyphen(k) && p.tok(k+1).kind == kNum) {
+		if q2, k2 := p.number(k+1, false); k2 > k+1 && q2.n > q.n {
+			if _, _, e := p.unit(k2); e > k2 {
+				if ctx != wNone {
+					q.n = -1
+				}
+				k = k2
+			}
+		}
+	}
 	if k <= j {
 		// the past few years: "few" without "a"
 		if ctx != wNone && (p.w(j) == wFew || p.w(j) == wSeveral || p.w(j) == wMany || p.w(j) == wCouple) {
@@ -1339,6 +1416,9 @@ func (p *parser) duration(i int) (frame, int) {
 	if e <= k {
 		return frame{}, i
 	}
+	if !pl && !adj && q.n > 1 && !q.word {
+		return frame{}, i // "the 1988 quarter", "30 day": a year or an adjective, not an amount
+	}
 	if u == gQuarter && !pl && q.n == 1 && q.a && !adj {
 		// "a quarter" of something is a fraction more often than three months
 		if p.w(e) == wOf || p.lit(e, "century") {
@@ -1356,9 +1436,29 @@ func (p *parser) duration(i int) (frame, int) {
 		q.half = true
 		e += 3
 	}
-	// the eight-month-old: ages are not annotated as durations here
-	if adj && p.hyphen(e) && p.w(e+1) == wOld {
+	// the eight-month-old, 52 years old: ages are not annotated as durations
+	if adj && p.hyphen(e) && p.w(e+1) == wOld || p.w(e) == wOld {
 		return frame{}, i
+	}
+	// "a year-earlier loss": the adjective is yearAgo's
+	if p.hyphen(e) && (p.w(e+1) == wEarlier || p.w(e+1) == wAgo || p.w(e+1) == wEnd) {
+		return frame{}, i
+	}
+	// "a second betrayal": the ordinal, not the unit
+	if u == gSecond && q.a && !pl && p.kindAt(e) == kWord && p.w(e) != wAgo && p.w(e) != wLater && p.w(e) != wEarlier && p.w(e) != wOr && p.w(e) != wAnd {
+		return frame{}, i
+	}
+	// "the eight-year war", "the two day rally": an adjective; TimeML leaves the article out
+	if the && ctx == wNone && (adj || !pl && q.n > 1) {
+		return frame{}, i
+	}
+	// "a three-year period", "its one-year term"
+	if adj && !pl && (p.w(e) == wPeriod || p.w(e) == wTerm || p.lit(e, "span") || p.lit(e, "stint") || p.lit(e, "stretch")) {
+		if q.a || the || p.w(i) == wA {
+			e++
+		} else if p.w(e) == wTerm {
+			e++
+		}
 	}
 	// "decades-long" on a bare plural is in bareUnits
 	if adj && p.hyphen(e) && p.w(e+1) == wLong {
@@ -1370,8 +1470,8 @@ func (p *parser) duration(i int) (frame, int) {
 	if u == gWeekend && the {
 		return frame{}, i
 	}
-	// "a year" after an amount of money is a rate: $5 a year
-	if q.a && !the && ctx == wNone && p.isRateContext(i) {
+	// "a year" after an amount of money is a rate: $5 a year (but "$5 a year ago" is not)
+	if nw := p.w(e); q.a && !the && ctx == wNone && p.isRateContext(i) && nw != wAgo && nw != wEarlier && nw != wLater && !(p.w(e) == wOr && p.w(e+1) == wSo) {
 		f.typ = tSet
 		f.val = "P1" + v[len(v)-1:]
 		if u < gDay || u == gHour || u == gMinute || u == gSecond {
@@ -1444,9 +1544,6 @@ func (p *parser) setExpr(i int) (frame, int) {
 		v := durValue(1, g, false)
 		if p.lit(i, "nightly") {
 			v = "XXXX-XX-XXTNI"
-		}
-		if p.lit(i, "weekdays") || p.lit(i, "weeknights") {
-			return frame{}, i
 		}
 		return frame{typ: tSet, val: v, noRef: true}, i + 1
 	}
@@ -1771,8 +1868,10 @@ func (p *parser) suffix(f frame, i, j int) (frame, int) {
 		}
 		n, u, x, ok := parseDur(f.val)
 		switch w := p.w(k); {
-		case ok && (w == wAgo || w == wEarlier || w == wLater || w == wHence || w == wBack && p.w(i) != wThe ||
-			w == wFrom && p.w(k+1) == wNow || (w == wBefore || w == wAfter) && p.endsClause(k+1)):
+		// "later", "before" and "after" stay outside: "three days later" is
+		// annotated as the duration "three days"
+		case ok && (w == wAgo || w == wEarlier || w == wHence || w == wBack && p.w(i) != wThe ||
+			w == wFrom && p.w(k+1) == wNow):
 			g := frame{typ: tDate, anchor: aDCT, shiftU: u, shiftN: n, shiftX: x, mod: f.mod}
 			e := k + 1
 			switch w {
@@ -1781,15 +1880,13 @@ func (p *parser) suffix(f frame, i, j int) (frame, int) {
 				if !x && n == 1 && (u == gYear || u == gQuarter) {
 					g.anchor, g.keep = aRef, true // "a year ago" in results: the same quarter a year before
 				}
-			case wEarlier, wBefore:
+			case wEarlier:
 				g.shiftN = -n
-				g.anchor, g.keep = aRef, true
-			case wLater, wAfter:
 				g.anchor, g.keep = aRef, true
 			case wFrom:
 				e = k + 2
 			}
-			if p.w(i) == wThe && w != wEarlier && w != wLater {
+			if p.w(i) == wThe && w != wEarlier {
 				return f, j
 			}
 			if u == gDecade || u == gCentury {

@@ -102,7 +102,7 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 	for k := range st.ms {
 		m := &st.ms[k]
 		var tense int8
-		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef {
+		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef || m.f.weekend {
 			tense = p.tense(m.s, m.e)
 		}
 		v := r.resolve(&m.f, tense)
@@ -121,43 +121,95 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 }
 
 // tense looks for the nearest tense cue around tokens s..e in the same
-// sentence: -1 past, +1 future, 0 none found.
+// sentence: -1 past, +1 future, 0 none found. Reporting verbs (said, told)
+// count only when nothing else does: in "the summit in April, an official
+// said", the saying is past but the summit is not.
 func (p *parser) tense(s, e int) int8 {
-	for k := s - 1; k >= 0 && k >= s-12; k-- {
-		if p.sentenceEnd(k) {
+	p.cueFrom, p.cueTo = s, e-1
+	var weak int8
+	wdist := 1 << 30
+	for d := 1; d <= 15; d++ {
+		b, a := s-d, e+d-1
+		bOK := b >= 0 && !p.sentenceEnd(b)
+		aOK := a < len(p.toks) && !(a > e && p.sentenceEnd(a-1))
+		if !bOK && !aOK {
 			break
 		}
-		if c := p.cue(k); c != 0 {
-			return c
+		if bOK {
+			if c, strong := p.cue(b, true); c != 0 {
+				if strong {
+					return c
+				}
+				if d < wdist {
+					weak, wdist = c, d
+				}
+			}
+		}
+		if aOK {
+			if c, strong := p.cue(a, false); c != 0 {
+				if strong {
+					return c
+				}
+				if d < wdist {
+					weak, wdist = c, d
+				}
+			}
 		}
 	}
-	for k := e; k < len(p.toks) && k < e+12; k++ {
-		if k > e && p.sentenceEnd(k-1) {
-			break
-		}
-		if c := p.cue(k); c != 0 {
-			return c
-		}
-	}
-	return 0
+	return weak
 }
 
-func (p *parser) cue(k int) int8 {
+// cue returns the tense token k signals and whether it is a strong cue.
+func (p *parser) cue(k int, before bool) (int8, bool) {
 	t := p.tok(k)
 	if t.kind != kWord {
-		return 0
+		return 0, false
+	}
+	// "had been scheduled", "was expected": a plan that lies in the past
+	pastPlan := func() bool {
+		for b := k - 1; b >= k-2 && b >= 0; b-- {
+			if w := p.tok(b); w.kind == kWord && (p.lit(b, "had") || p.lit(b, "was") || p.lit(b, "were")) {
+				return true
+			}
+		}
+		return false
 	}
 	switch {
 	case t.lx.cls&cFuture != 0:
-		return 1
+		if pastPlan() {
+			return -1, true
+		}
+		return 1, true
+	case t.lx.w == wAs && before && p.w(k+1) == wEarly && p.w(k+2) == wAs:
+		return 1, true // as early as Tuesday
+	case (t.lx.w == wBy || t.lx.w == wUntil) && before && k == p.cueFrom-1:
+		return 1, true // a deadline: by February, until Tuesday
+	case t.lx.cls&cReport != 0:
+		// "said Friday": the saying is what the date is about
+		return -1, k >= p.cueFrom-2 && k < p.cueFrom || k <= p.cueTo+1 && k >= p.cueTo
 	case t.lx.cls&cPast != 0:
-		return -1
+		return -1, true
 	}
-	// a regular past tense or participle: "-ed" on a lower-case word
+	// "set to", "due to", "is to": an arrangement for the future
+	if p.w(k+1) == wTo && (p.lit(k, "set") || p.lit(k, "due") || p.lit(k, "poised") || p.lit(k, "likely")) {
+		if pastPlan() {
+			return -1, true
+		}
+		return 1, true
+	}
+	// a regular past tense or participle: "-ed" on a lower-case word, but
+	// not an adjective ("the reduced dividend") or a passive or infinitive
+	// ("will be paid", "to be completed")
 	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' {
-		return -1
+		switch {
+		case p.w(k-1) == wThe || p.w(k-1) == wA || p.w(k-1) == wAn || p.w(k-1) == wIts || p.w(k-1) == wHis || p.w(k-1) == wTheir:
+			return 0, false
+		case p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being"):
+			return 0, false
+		}
+		return -1, true
 	}
-	return 0
+	return 0, false
 }
 
 // sentenceEnd reports whether token k ends a sentence.

@@ -1,0 +1,1219 @@
+// casefile browser search engine. Reads the static index exported by
+// casefile/index/websearch and answers bleve query-string queries with the
+// same analysis, matching, BM25 scores and order as `casefile search`.
+// No dependencies, no eval, no network access beyond <script> loads of the
+// site's own search/ files (which also works from file://).
+(function (g) {
+  'use strict';
+  var C = g.casefileSearch = g.casefileSearch || {};
+  C.p = C.p || {};
+  C.w = C.w || {};
+  if (!C.d) {
+    C.d = function (k, v) {
+      C.p[k] = v;
+      var f = C.w[k];
+      if (f) { delete C.w[k]; f(v); }
+    };
+  }
+  var T = C.tables;
+
+  // ---------------------------------------------------------------------------
+  // Analysis: bleve's "en" analyser (unicode tokenizer, possessive_en,
+  // to_lower, stop_en, porter).
+
+  var DQ = 1, SQ = 2, HL = 4, CR = 8, LF = 16, NL = 32, EXT = 64, FMT = 128, KATA = 256,
+    AL = 512, ML = 1024, MN = 2048, MNL = 4096, NUM = 8192, ENL = 16384, RI = 32768,
+    HANGUL = 65536, HAN = 131072, HIRA = 262144;
+
+  var wbCp = [], wbMask = [];
+  (function () {
+    var w = T.wb, cp = 0;
+    for (var i = 0; i < w.length; i += 2) { cp += w[i]; wbCp.push(cp); wbMask.push(w[i + 1]); }
+  })();
+  var ascii = new Int32Array(128);
+  function propsSlow(cp) {
+    var lo = 0, hi = wbCp.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (wbCp[mid] <= cp) lo = mid; else hi = mid - 1;
+    }
+    return wbMask[lo];
+  }
+  for (var ai = 0; ai < 128; ai++) ascii[ai] = propsSlow(ai);
+  function props(cp) { return cp < 128 ? ascii[cp] : propsSlow(cp); }
+
+  // A tiny NFA for the Ragel scanner of blevesearch/segment (segment_words.rl).
+  // Nodes: {m: mask, neg: bool, out: node} for a character, {e: [nodes]} for
+  // epsilon moves, {acc: patternIndex} for accepting.
+  function frag(start, outs) { return { s: start, o: outs }; }
+  function chr(mask, neg) { var n = { m: mask, neg: !!neg, out: null }; return frag(n, [n]); }
+  function patch(outs, node) { for (var i = 0; i < outs.length; i++) { if (outs[i].e) outs[i].e.push(node); else outs[i].out = node; } }
+  function eps() { var n = { e: [] }; return frag(n, [n]); }
+  function seq() {
+    var a = arguments[0]();
+    for (var i = 1; i < arguments.length; i++) { var b = arguments[i](); patch(a.o, b.s); a = frag(a.s, b.o); }
+    return a;
+  }
+  // Combinators take thunks so every use builds fresh nodes.
+  function S() { var xs = arguments; return function () { return seq.apply(null, xs); }; }
+  function A() {
+    var xs = arguments;
+    return function () {
+      var n = { e: [] }, outs = [];
+      for (var i = 0; i < xs.length; i++) { var f = xs[i](); n.e.push(f.s); outs = outs.concat(f.o); }
+      return frag(n, outs);
+    };
+  }
+  function Star(x) {
+    return function () {
+      var n = { e: [] }, f = x();
+      n.e.push(f.s); patch(f.o, n);
+      var out = { e: [] }; n.e.push(out);
+      return frag(n, [out]);
+    };
+  }
+  function Plus(x) { return S(x, Star(x)); }
+  function Ch(mask, neg) { return function () { return chr(mask, neg); }; }
+  function Eps() { return eps(); }
+
+  var EF = Star(Ch(EXT | FMT));
+  function Ex(mask) { return S(Ch(mask), EF); }
+  var HangulEx = Ex(HANGUL), HebOrAL = Ex(HL | AL), NumEx = Ex(NUM), KatEx = Ex(KATA),
+    MidLetterEx = Ex(ML | MNL | SQ), MidNumericEx = Ex(MN | MNL | SQ), ENLEx = Ex(ENL),
+    HanEx = Ex(HAN), HiraEx = Ex(HIRA), SQEx = Ex(SQ), DQEx = Ex(DQ), HLEx = Ex(HL), RIEx = Ex(RI);
+  var numRun = S(NumEx, Star(S(A(Star(ENLEx), MidNumericEx), NumEx)));
+  var katRun = S(KatEx, Star(S(Star(ENLEx), KatEx)));
+  var letRun = S(HebOrAL, Star(S(A(Star(ENLEx), MidLetterEx), HebOrAL)));
+  var hebQ = S(HLEx, A(SQEx, S(DQEx, HLEx)));
+  var body = function (withENL) {
+    var alts = [hebQ, numRun, letRun];
+    if (withENL) alts.push(ENLEx);
+    return A(katRun, Plus(A.apply(null, alts)));
+  };
+  var patterns = [
+    S(Star(ENLEx), NumEx, Star(S(A(Star(ENLEx), MidNumericEx), NumEx)), Star(ENLEx)), // WordNumeric
+    Plus(HangulEx), // WordHangul
+    Plus(KatEx), // WordKatakana
+    S(Star(ENLEx), body(true), Star(S(Plus(ENLEx), body(false))), Star(ENLEx)), // Word
+    HanEx, HiraEx, // WordHan, WordHiragana
+    Plus(RIEx), // WordRegional (None)
+    S(Ch(CR), Ch(LF)), Ch(CR), Ch(LF), Ch(NL), // None
+    EF, // WordExt (None)
+    S(Ch(NL | CR | LF, true), EF) // Other (None)
+  ];
+  var WORD_PATTERNS = 6;
+  var nfaStart = { e: [] };
+  patterns.forEach(function (p, i) { var f = p(); nfaStart.e.push(f.s); patch(f.o, { acc: i }); });
+
+  var gen = 0;
+  function addState(list, n) {
+    if (n.g === gen) return;
+    n.g = gen;
+    if (n.e) { for (var i = 0; i < n.e.length; i++) addState(list, n.e[i]); } else list.push(n);
+  }
+  // longest match at cps[i]: returns [length, pattern]
+  function scan(cps, i) {
+    var cur = [], best = 0, bestPat = -1, len = 0;
+    gen++;
+    addState(cur, nfaStart);
+    for (;;) {
+      if (len > 0) {
+        var minAcc = -1;
+        for (var k = 0; k < cur.length; k++) {
+          var a = cur[k].acc;
+          if (a !== undefined && (minAcc < 0 || a < minAcc)) minAcc = a;
+        }
+        if (minAcc >= 0) { best = len; bestPat = minAcc; }
+      }
+      if (i + len >= cps.length) break;
+      var p = props(cps[i + len]), next = [];
+      gen++;
+      for (var j = 0; j < cur.length; j++) {
+        var n = cur[j];
+        if (n.acc !== undefined) continue;
+        var ok = n.neg ? (p & n.m) === 0 : (p & n.m) !== 0;
+        if (ok) addState(next, n.out);
+      }
+      if (!next.length) break;
+      cur = next; len++;
+    }
+    if (best === 0) return [1, 12];
+    return [best, bestPat];
+  }
+
+  function isAsciiAlnum(c) { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
+
+  // tokenize: [{t: text, s: start, e: end (UTF-16 offsets), p: position}]
+  function tokenize(text) {
+    var cps = [], offs = [];
+    for (var i = 0; i < text.length;) {
+      var c = text.codePointAt(i);
+      cps.push(c); offs.push(i);
+      i += c > 0xffff ? 2 : 1;
+    }
+    offs.push(text.length);
+    var out = [], pos = 1;
+    for (var k = 0; k < cps.length;) {
+      var c0 = cps[k], len, pat;
+      if (c0 < 128 && isAsciiAlnum(c0)) {
+        var j = k + 1;
+        while (j < cps.length && cps[j] < 128 && isAsciiAlnum(cps[j])) j++;
+        if (j === cps.length || (cps[j] < 128 && ascii[cps[j]] === 0)) { len = j - k; pat = 3; } else { var r = scan(cps, k); len = r[0]; pat = r[1]; }
+      } else if (c0 < 128 && ascii[c0] === 0 && (k + 1 === cps.length || (cps[k + 1] < 128))) {
+        len = 1; pat = 12;
+      } else { var r2 = scan(cps, k); len = r2[0]; pat = r2[1]; }
+      if (pat < WORD_PATTERNS) {
+        out.push({ t: text.slice(offs[k], offs[k + len]), s: offs[k], e: offs[k + len], p: pos++ });
+      }
+      k += len;
+    }
+    return out;
+  }
+
+  // lower case as Go's unicode.ToLower, plus bleve's final-sigma rule
+  var lowerMap = new Map();
+  (function () {
+    var l = T.lower;
+    for (var i = 0; i < l.length; i += 4) {
+      for (var j = 0; j < l[i + 1]; j++) { var r = l[i] + j * l[i + 2]; lowerMap.set(r, r + l[i + 3]); }
+    }
+  })();
+  function utf8len(c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+  function lower(s) {
+    var out = '', deferred = false, cps = Array.from(s);
+    for (var i = 0; i < cps.length; i++) {
+      var r = cps[i].codePointAt(0), l = lowerMap.has(r) ? lowerMap.get(r) : r;
+      if (l !== r && !deferred) {
+        if (l === 0x3c3 && i === cps.length - 1) l = 0x3c2;
+        if (utf8len(l) > utf8len(r)) deferred = true;
+      }
+      out += String.fromCodePoint(l);
+    }
+    return out;
+  }
+  function possessive(s) {
+    var n = s.length;
+    if (n < 2) return s;
+    var last = s.charCodeAt(n - 1);
+    if (last !== 115 && last !== 83) return s;
+    var prev = s.charCodeAt(n - 2);
+    if (prev === 0x27 || prev === 0x2019 || prev === 0xff07) return s.slice(0, n - 2);
+    return s;
+  }
+  var stop = new Set(T.stop);
+
+  // Porter stemmer, a faithful port of blevesearch/go-porterstemmer
+  // (including its departures from the paper), on arrays of code points.
+  function isCons(s, i) {
+    var c = s[i];
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) return false;
+    if (c === 121) return i === 0 ? true : !isCons(s, i - 1);
+    return true;
+  }
+  function measure(s) {
+    var n = s.length, m = 0, i = 0;
+    if (n === 0) return 0;
+    while (isCons(s, i)) { i++; if (i >= n) return 0; }
+    outer: while (i < n) {
+      while (!isCons(s, i)) { i++; if (i >= n) break outer; }
+      while (isCons(s, i)) { i++; if (i >= n) { m++; break outer; } }
+      m++;
+    }
+    return m;
+  }
+  function cpArr(str) { var a = []; for (var i = 0; i < str.length; i++) a.push(str.charCodeAt(i)); return a; }
+  var SUF = {};
+  function suf(x) { return SUF[x] || (SUF[x] = cpArr(x)); }
+  function hasSuffix(s, x) {
+    var f = suf(x), n = s.length - 1, m = f.length - 1;
+    if (n <= m) return false;
+    for (var i = 0; i <= m; i++) if (f[i] !== s[n - m + i]) return false;
+    return true;
+  }
+  function containsVowel(s) { for (var i = 0; i < s.length; i++) if (!isCons(s, i)) return true; return false; }
+  function dblCons(s) { var n = s.length; return n >= 2 && s[n - 1] === s[n - 2] && isCons(s, n - 1); }
+  function cvc(s) { var n = s.length; return n >= 3 && isCons(s, n - 3) && !isCons(s, n - 2) && isCons(s, n - 1); }
+  function step1a(s) {
+    var n = s.length;
+    if (hasSuffix(s, 'sses')) return s.slice(0, n - 2);
+    if (hasSuffix(s, 'ies')) return s.slice(0, n - 2);
+    if (hasSuffix(s, 'ss')) return s;
+    if (hasSuffix(s, 's')) return s.slice(0, n - 1);
+    return s;
+  }
+  function step1bTail(s, sub, n, ls, setE) {
+    var c = sub[sub.length - 1];
+    if (hasSuffix(sub, 'at') || hasSuffix(sub, 'bl') || hasSuffix(sub, 'iz')) {
+      var r = s.slice(0, n - ls + 1);
+      if (setE) r[r.length - 1] = 101;
+      return r;
+    }
+    if (c !== 108 && c !== 115 && c !== 122 && dblCons(sub)) return sub.slice(0, sub.length - 1);
+    if (measure(sub) === 1 && cvc(sub) && c !== 119 && c !== 120 && c !== 121) {
+      var r2 = s.slice(0, n - ls + 1);
+      r2[r2.length - 1] = 101;
+      return r2;
+    }
+    return sub;
+  }
+  function step1b(s) {
+    var n = s.length;
+    if (hasSuffix(s, 'eed')) {
+      if (measure(s.slice(0, n - 3)) > 0) return s.slice(0, n - 1);
+      return s;
+    }
+    if (hasSuffix(s, 'ed')) {
+      var sub = s.slice(0, n - 2);
+      if (containsVowel(sub)) return step1bTail(s, sub, n, 2, false);
+      return s;
+    }
+    if (hasSuffix(s, 'ing')) {
+      var sub2 = s.slice(0, n - 3);
+      if (containsVowel(sub2)) return step1bTail(s, sub2, n, 3, true);
+      return s;
+    }
+    return s;
+  }
+  function step1c(s) {
+    var n = s.length;
+    if (n < 2) return s;
+    if (s[n - 1] === 121 && containsVowel(s.slice(0, n - 1))) { s = s.slice(); s[n - 1] = 105; }
+    else if (s[n - 1] === 89 && containsVowel(s.slice(0, n - 1))) { s = s.slice(); s[n - 1] = 73; }
+    return s;
+  }
+  // step2 rules: [suffix, edits as [index from end, char], new length delta]
+  function m0(s, x) { return measure(s.slice(0, s.length - suf(x).length)) > 0; }
+  function edit(s, sets, cut) {
+    var n = s.length, r = s.slice();
+    for (var i = 0; i < sets.length; i += 2) r[n - sets[i]] = sets[i + 1];
+    return r.slice(0, n - cut);
+  }
+  var E = 101, L = 108;
+  var step2Rules = [
+    ['ational', [5, E], 4], ['tional', [], 2], ['enci', [1, E], 0], ['anci', [1, E], 0], ['izer', [], 1],
+    ['bli', [1, E], 0], ['alli', [], 2], ['entli', [], 2], ['eli', [], 2], ['ousli', [], 2],
+    ['ization', [5, E], 4], ['ation', [3, E], 2], ['ator', [2, E], 1], ['alism', [], 3],
+    ['iveness', [], 4], ['fulness', [], 4], ['ousness', [], 4], ['aliti', [], 3], ['iviti', [3, E], 2],
+    ['biliti', [5, L, 4, E], 3], ['logi', [], 1]
+  ];
+  function step2(s) {
+    for (var i = 0; i < step2Rules.length; i++) {
+      var r = step2Rules[i];
+      if (hasSuffix(s, r[0])) return m0(s, r[0]) ? edit(s, r[1], r[2]) : s;
+    }
+    return s;
+  }
+  var step3Rules = [['icate', 3], ['ative', 5], ['alize', 3], ['iciti', 3], ['ical', 2], ['ful', 3], ['ness', 4]];
+  function step3(s) {
+    for (var i = 0; i < step3Rules.length; i++) {
+      var r = step3Rules[i];
+      if (hasSuffix(s, r[0])) return m0(s, r[0]) ? s.slice(0, s.length - r[1]) : s;
+    }
+    return s;
+  }
+  var step4Rules = ['al', 'ance', 'ence', 'er', 'ic', 'able', 'ible', 'ant', 'ement', 'ment', 'ent', 'ion', 'ou', 'ism', 'ate', 'iti', 'ous', 'ive', 'ize'];
+  function step4(s) {
+    for (var i = 0; i < step4Rules.length; i++) {
+      var x = step4Rules[i];
+      if (hasSuffix(s, x)) {
+        var sub = s.slice(0, s.length - x.length);
+        if (x === 'ion') {
+          var c = sub[sub.length - 1];
+          return measure(sub) > 1 && (c === 115 || c === 116) ? sub : s;
+        }
+        return measure(sub) > 1 ? sub : s;
+      }
+    }
+    return s;
+  }
+  function step5a(s) {
+    var n = s.length;
+    if (s[n - 1] === 101) {
+      var sub = s.slice(0, n - 1), m = measure(sub);
+      if (m > 1) return sub;
+      if (m === 1) {
+        var c = sub[sub.length - 1];
+        if (!(cvc(sub) && c !== 119 && c !== 120 && c !== 121)) return sub;
+      }
+    }
+    return s;
+  }
+  function step5b(s) {
+    var n = s.length;
+    if (n > 2 && s[n - 2] === 108 && s[n - 1] === 108 && measure(s.slice(0, n - 1)) > 1) return s.slice(0, n - 1);
+    return s;
+  }
+  function stem(word) {
+    var s = Array.from(word, function (ch) { return ch.codePointAt(0); });
+    if (s.length <= 2) return word;
+    s = step5b(step5a(step4(step3(step2(step1c(step1b(step1a(s))))))));
+    return String.fromCodePoint.apply(null, s);
+  }
+
+  // analyze: bleve "en" analyser; tokens keep position and UTF-16 offsets.
+  function analyze(text) {
+    var toks = tokenize(text), out = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i], term = lower(possessive(t.t));
+      if (stop.has(term)) continue;
+      out.push({ term: stem(term), pos: t.p, start: t.s, end: t.e });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Loading
+
+  var M = null;
+  function man() {
+    if (!M) { M = C.m; if (!M) throw new Error('search index manifest not loaded'); }
+    return M;
+  }
+  var pending = {};
+  function load(kind, key) {
+    if (C.p[key] !== undefined) return Promise.resolve(C.p[key]);
+    if (pending[key]) return pending[key];
+    var file = (kind === 't' ? 't-' : kind + '-') + key + '.js';
+    var pr = new Promise(function (resolve, reject) {
+      C.w[key] = resolve;
+      if (C.loadFile) {
+        Promise.resolve(C.loadFile(file)).then(function () {
+          if (C.p[key] === undefined) reject(new Error('search file did not register: ' + file));
+        }, reject);
+        return;
+      }
+      var el = document.createElement('script');
+      el.src = (C.base || 'search/') + file;
+      el.async = true;
+      el.onerror = function () { delete C.w[key]; reject(new Error('could not load ' + file)); };
+      el.onload = function () { el.remove(); };
+      document.head.appendChild(el);
+    });
+    pending[key] = pr;
+    pr.then(function () { delete pending[key]; }, function () { delete pending[key]; });
+    return pr;
+  }
+  function take(key) { var v = C.p[key]; delete C.p[key]; return v; }
+  function b64(s) {
+    var bin = atob(s), n = bin.length, out = new Uint8Array(n);
+    for (var i = 0; i < n; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  function Reader(b, off) { this.b = b; this.i = off || 0; }
+  Reader.prototype.uv = function () {
+    var b = this.b, x = 0, mul = 1, c;
+    do { c = b[this.i++]; x += (c & 127) * mul; mul *= 128; } while (c & 128);
+    return x;
+  };
+  var memo = {};
+  function cached(key, fn) {
+    if (memo[key]) return memo[key];
+    var p = fn();
+    memo[key] = p;
+    p.catch(function () { delete memo[key]; });
+    return p;
+  }
+  function loadBin(kind, key) {
+    return cached(kind + key, function () { return load(kind, key).then(function () { return b64(take(key)); }); });
+  }
+  function loadJSON(kind, key) {
+    return cached(kind + key, function () { return load(kind, key).then(function () { return take(key); }); });
+  }
+
+  var hexTab = [];
+  for (var hx = 0; hx < 256; hx++) hexTab.push((hx < 16 ? '0' : '') + hx.toString(16));
+  function hexOf(bytes, n) { var s = ''; for (var i = 0; i < n; i++) s += hexTab[bytes[i]]; return s; }
+  var enc = new TextEncoder();
+  function keyHex(field, term) {
+    var code = man().fields[field];
+    var b = enc.encode(term);
+    return hexTab[code.charCodeAt(0)] + hexOf(b, b.length);
+  }
+
+  // dictionary shards
+  function shardFor(hexKey) {
+    var d = man().dict, lo = 0, hi = d.length - 1;
+    if (!d.length || hexKey < d[0][0]) return -1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (d[mid][0] <= hexKey) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+  function loadShard(si) {
+    var key = man().dict[si][1];
+    return cached('D' + key, function () {
+      return loadBin('dict', key).then(function (b) {
+        var r = new Reader(b), packs = [], posPacks = [], i, n;
+        n = r.uv();
+        for (i = 0; i < n; i++) { var l = r.uv(); packs.push(String.fromCharCode.apply(null, b.subarray(r.i, r.i + l))); r.i += l; }
+        n = r.uv();
+        for (i = 0; i < n; i++) { var l2 = r.uv(); posPacks.push(String.fromCharCode.apply(null, b.subarray(r.i, r.i + l2))); r.i += l2; }
+        n = r.uv();
+        var keys = [], entries = new Map(), kb = new Uint8Array(256), klen = 0;
+        for (i = 0; i < n; i++) {
+          var common = r.uv(), sl = r.uv();
+          if (common + sl > kb.length) { var nk = new Uint8Array((common + sl) * 2); nk.set(kb.subarray(0, common)); kb = nk; }
+          kb.set(b.subarray(r.i, r.i + sl), common); r.i += sl; klen = common + sl;
+          var hk = hexOf(kb, klen);
+          var e = { key: hk, bytes: kb.slice(0, klen), df: r.uv(), inline: null, pack: null, off: 0, len: 0, ppack: null, poff: 0, plen: 0 };
+          var mode = r.uv();
+          if (mode === 0) { var il = r.uv(); e.inline = b.subarray(r.i, r.i + il); r.i += il; }
+          else { e.pack = packs[r.uv()]; e.off = r.uv(); e.len = r.uv(); }
+          if (kb[0] === 97) { e.ppack = posPacks[r.uv()]; e.poff = r.uv(); e.plen = r.uv(); }
+          keys.push(hk); entries.set(hk, e);
+        }
+        return { keys: keys, entries: entries };
+      });
+    });
+  }
+  function lookup(field, term) {
+    var hk = keyHex(field, term), si = shardFor(hk);
+    if (si < 0) return Promise.resolve(null);
+    return loadShard(si).then(function (sh) { return sh.entries.get(hk) || null; });
+  }
+  // all dictionary entries of field whose term starts with prefix
+  function prefixEntries(field, prefix) {
+    var ph = keyHex(field, prefix), d = man().dict, si = Math.max(0, shardFor(ph)), out = [];
+    function step(i) {
+      if (i >= d.length || (d[i][0] > ph && d[i][0].slice(0, ph.length) !== ph)) return Promise.resolve(out);
+      return loadShard(i).then(function (sh) {
+        for (var k = 0; k < sh.keys.length; k++) if (sh.keys[k].slice(0, ph.length) === ph) out.push(sh.entries.get(sh.keys[k]));
+        return step(i + 1);
+      });
+    }
+    return step(si);
+  }
+  function postings(e) {
+    return cached('P' + e.key, function () {
+      var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return b.subarray(e.off, e.off + e.len); });
+      return src.then(function (b) {
+        var r = new Reader(b), flags = r.uv(), df = e.df, ords = new Int32Array(df), i;
+        if (flags & 2) {
+          var first = r.uv(), nb = r.uv(), k = 0;
+          for (i = 0; i < nb; i++) {
+            var x = b[r.i + i];
+            if (x) for (var bit = 0; bit < 8; bit++) if (x & (1 << bit)) ords[k++] = first + i * 8 + bit;
+          }
+          r.i += nb;
+        } else {
+          var prev = 0;
+          for (i = 0; i < df; i++) { var dlt = r.uv(); prev = i ? prev + dlt : dlt; ords[i] = prev; }
+        }
+        var tfs = null;
+        if (!(flags & 1)) { tfs = new Uint32Array(df); for (i = 0; i < df; i++) tfs[i] = r.uv(); }
+        return { ords: ords, tfs: tfs };
+      });
+    });
+  }
+  function positions(e) {
+    return cached('Q' + e.key, function () {
+      return loadBin('pos', e.ppack).then(function (b) {
+        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1), vals = [];
+        for (var i = 0; i < e.df; i++) {
+          starts[i] = vals.length;
+          var n = r.uv(), prev = 0;
+          for (var j = 0; j < n; j++) { prev += r.uv(); vals.push(prev); }
+        }
+        starts[e.df] = vals.length;
+        return { starts: starts, vals: Int32Array.from(vals) };
+      });
+    });
+  }
+
+  // per-document columns, loaded by chunk
+  var cols = null;
+  function columns() {
+    if (cols) return cols;
+    var m = man(), n = m.n;
+    cols = { dl: {}, source: new Int32Array(n), doctype: new Int32Array(n), year: new Int32Array(n), etype: new Int32Array(n), date: new Int32Array(n), ent: [] };
+    (m.dlFields || []).forEach(function (f) { cols.dl[f] = new Uint32Array(n); });
+    return cols;
+  }
+  function chunksOf(ords) {
+    var ch = man().chunk, seen = new Set();
+    for (var i = 0; i < ords.length; i++) seen.add((ords[i] / ch) | 0);
+    return Array.from(seen);
+  }
+  function allChunks() { var out = [], n = Math.ceil(man().n / man().chunk); for (var i = 0; i < n; i++) out.push(i); return out; }
+  function loadCol(kind, chunks) {
+    var m = man(), c = columns();
+    return Promise.all(chunks.map(function (ci) {
+      return cached('C' + kind + ci, function () {
+        return loadBin(kind, m[kind][ci]).then(function (b) {
+          var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
+          if (kind === 'dl') {
+            m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
+          } else if (kind === 'fc') {
+            for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
+          } else if (kind === 'dt') {
+            for (o = lo; o < hi; o++) c.date[o] = r.uv();
+          } else if (kind === 'en') {
+            for (o = lo; o < hi; o++) {
+              var k = r.uv(), l = new Int32Array(k), prev = 0;
+              for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
+              c.ent[o] = l;
+            }
+          }
+          return true;
+        });
+      });
+    }));
+  }
+  function fieldLen(field, o) {
+    var m = man();
+    if (m.dlConst && m.dlConst[field] !== undefined) return m.dlConst[field];
+    return cols.dl[field][o];
+  }
+
+  var datesP = null;
+  function dates() {
+    if (datesP) return datesP;
+    var m = man();
+    if (!m.dates) return (datesP = Promise.resolve({ vals: [], counts: [] }));
+    datesP = loadJSON('dates', m.dates).then(function (d) {
+      var v = BigInt(d.first), unit = BigInt(d.unit), vals = [];
+      for (var i = 0; i < d.deltas.length; i++) { v += BigInt(d.deltas[i]) * unit; vals.push(v); }
+      return { vals: vals, counts: d.counts };
+    });
+    return datesP;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Query string: a port of bleve's lexer and grammar (query_string_lex.go,
+  // query_string.y).
+
+  var RESERVED = '+-=&|><!(){}[]^"~*?:\\/ ';
+  function unescape(ch) { return RESERVED.indexOf(ch) >= 0 ? ch : '\\' + ch; }
+  function isDigit(ch) { return /^\p{Nd}$/u.test(ch); }
+  function isSpace(ch) {
+    var c = ch.codePointAt(0);
+    if (c <= 0xff) return c === 9 || c === 10 || c === 11 || c === 12 || c === 13 || c === 32 || c === 0x85 || c === 0xa0;
+    return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  }
+  function lex(q) {
+    var rs = Array.from(q), toks = [], i = 0, buf = '', esc = false, seenDot = false;
+    function emit(t, s) { toks.push({ t: t, s: s }); buf = ''; esc = false; seenDot = false; }
+    var state = 'start';
+    for (;;) {
+      var eof = i >= rs.length, ch = eof ? '' : rs[i], consumed = true;
+      if (state === 'start') {
+        if (eof) break;
+        if (esc) { esc = false; buf += unescape(ch); state = 'str'; }
+        else if (ch === '"') state = 'phrase';
+        else if ('+-:><='.indexOf(ch) >= 0) { emit({ '+': 'PLUS', '-': 'MINUS', ':': 'COLON', '>': 'GT', '<': 'LT', '=': 'EQ' }[ch], ch); }
+        else if (ch === '^') state = 'boost';
+        else if (ch === '~') state = 'tilde';
+        else if (ch === '\\') esc = true;
+        else if (isDigit(ch)) { buf += ch; state = 'num'; }
+        else if (!isSpace(ch)) { buf += ch; state = 'str'; }
+        else { buf = ''; esc = false; seenDot = false; }
+      } else if (state === 'phrase') {
+        if (eof) throw new Error('unterminated quote');
+        if (!esc && ch === '"') { emit('PHRASE', buf); state = 'start'; }
+        else if (!esc && ch === '\\') esc = true;
+        else if (esc) { esc = false; buf += unescape(ch); }
+        else buf += ch;
+      } else if (state === 'boost' || state === 'tilde') {
+        if (eof || (!esc && ch === ' ')) { emit(state === 'boost' ? 'BOOST' : 'TILDE', buf === '' ? '1' : buf); state = 'start'; }
+        else if (!esc && ch === '\\') esc = true;
+        else if (esc) { esc = false; buf += unescape(ch); }
+        else buf += ch;
+      } else if (state === 'num' || state === 'str') {
+        if (eof || (!esc && (ch === ' ' || ch === ':' || ch === '^' || ch === '~'))) {
+          emit(state === 'num' ? 'NUMBER' : 'STRING', buf);
+          state = 'start';
+          if (!eof && (ch === ':' || ch === '^' || ch === '~')) consumed = false;
+        } else if (!esc && ch === '\\') esc = true;
+        else if (esc) { esc = false; buf += unescape(ch); state = 'str'; }
+        else if (state === 'num' && !seenDot && ch === '.') { seenDot = true; buf += ch; }
+        else if (state === 'num' && isDigit(ch)) buf += ch;
+        else { buf += ch; state = 'str'; }
+      }
+      if (eof) break;
+      if (consumed) i++;
+    }
+    return toks;
+  }
+
+  // parse: {must: [], should: [], mustNot: []} of clause objects
+  function parse(q) {
+    var out = { must: [], should: [], mustNot: [] };
+    if (q === '') return out;
+    var toks = lex(q), i = 0;
+    function peek(k) { return toks[i + (k || 0)] || { t: 'EOF' }; }
+    function next() { return toks[i++] || { t: 'EOF' }; }
+    function fail() { throw new Error('syntax error'); }
+    function numOrNeg() {
+      var t = next();
+      if (t.t === 'NUMBER') return t.s;
+      if (t.t === 'MINUS' && peek().t === 'NUMBER') return '-' + next().s;
+      fail();
+    }
+    function strClause(str, field) {
+      if (str.length > 1 && str[0] === '/' && str[str.length - 1] === '/') return { k: 'regexp', field: field, v: str.slice(1, -1) };
+      if (/[*?]/.test(str)) return { k: 'wildcard', field: field, v: str };
+      return { k: 'match', field: field, v: str };
+    }
+    if (!toks.length) fail();
+    while (i < toks.length) {
+      var occ = 'should', t = peek();
+      if (t.t === 'PLUS') { occ = 'must'; next(); } else if (t.t === 'MINUS') { occ = 'mustNot'; next(); }
+      var b = next(), cl;
+      if ((b.t === 'STRING' || b.t === 'PHRASE') && peek().t === 'COLON') {
+        var field = b.s;
+        next();
+        var v = next();
+        if (v.t === 'STRING') {
+          if (peek().t === 'TILDE') { next(); cl = { k: 'fuzzy', field: field, v: v.s }; } else cl = strClause(v.s, field);
+        } else if (v.t === 'NUMBER') cl = { k: 'number', field: field, v: v.s };
+        else if (v.t === 'MINUS' && peek().t === 'NUMBER') cl = { k: 'number', field: field, v: '-' + next().s };
+        else if (v.t === 'PHRASE') cl = { k: 'phrase', field: field, v: v.s };
+        else if (v.t === 'GT' || v.t === 'LT') {
+          var incl = false;
+          if (peek().t === 'EQ') { next(); incl = true; }
+          var lim;
+          if (peek().t === 'PHRASE') lim = { date: next().s }; else lim = { num: numOrNeg() };
+          cl = { k: 'range', field: field, op: v.t, incl: incl, lim: lim };
+        } else fail();
+      } else if (b.t === 'STRING') {
+        if (peek().t === 'TILDE') { next(); cl = { k: 'fuzzy', field: '', v: b.s }; } else cl = strClause(b.s, '');
+      } else if (b.t === 'NUMBER') cl = { k: 'number', field: '', v: b.s };
+      else if (b.t === 'PHRASE') cl = { k: 'phrase', field: '', v: b.s };
+      else fail();
+      if (peek().t === 'BOOST') {
+        var bv = Number(next().s);
+        if (!isFinite(bv)) throw new Error('invalid boost value');
+        cl.boost = bv;
+      }
+      out[occ].push(cl);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Searchers, mirroring bleve's: each node knows its weight (sum of squared
+  // boost*idf) and, once the query norm is set, scores its matches into a
+  // dense array.
+
+  var K1 = 1.2, B = 0.75;
+  var KEYWORD = { source: 1, doctype: 1, year: 1, entity: 1, etype: 1, path: 1 };
+  function analyzerFor(field) {
+    return KEYWORD[field] ? function (s) { return [{ term: s, pos: 1 }]; } : analyze;
+  }
+  function checkField(field) {
+    if (field === '' || field === '_all') return '_all';
+    if (field === 'date') return field;
+    if (!man().fields[field]) throw new Error('field ' + field + ': not searchable here');
+    return field;
+  }
+  function idfOf(df) { var n = man().n; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); }
+
+  // leaf: one term of one field
+  function termNode(field, term, boost, entry) {
+    var df = entry ? entry.df : 0;
+    return { k: 'term', field: field, term: term, boost: boost, e: entry, df: df, idf: idfOf(df) };
+  }
+  var NONE = { k: 'none' };
+  function weight(n) {
+    switch (n.k) {
+      case 'term': var s = n.boost * n.idf; return s * s;
+      case 'disj': case 'conj': var w = 0; for (var i = 0; i < n.c.length; i++) w += weight(n.c[i]); return w;
+      case 'phrase': return weight(n.conj);
+      case 'bool': return (n.must ? weight(n.must) : 0) + (n.should ? weight(n.should) : 0);
+      case 'daterange': var x = 0; for (var j = 0; j < n.terms.length; j++) { var y = n.boost * n.terms[j].idf; x += y * y; } return x;
+      case 'all': return 1;
+    }
+    return 0;
+  }
+
+  function matchNode(field, text, boost) {
+    field = checkField(field);
+    if (field === 'date') throw new Error('date: use a range such as date:>="2017-01-01"');
+    var toks = analyzerFor(field)(text);
+    if (!toks.length) return Promise.resolve(NONE);
+    return Promise.all(toks.map(function (t) { return lookup(field, t.term).then(function (e) { return termNode(field, t.term, boost, e); }); }))
+      .then(function (ts) { return { k: 'disj', c: ts, min: 1 }; });
+  }
+  function phraseNode(field, text, boost) {
+    field = checkField(field);
+    if (field === 'date') throw new Error('date: use a range such as date:>="2017-01-01"');
+    var toks = analyzerFor(field)(text);
+    if (!toks.length) return Promise.resolve(NONE);
+    var first = Infinity, last = 0;
+    toks.forEach(function (t) { first = Math.min(first, t.pos); last = Math.max(last, t.pos); });
+    var slots = [];
+    for (var p = first; p <= last; p++) slots.push([]);
+    toks.forEach(function (t) { slots[t.pos - first].push(t.term); });
+    var leaves = [];
+    slots.forEach(function (s, si) {
+      if (s.length === 1) leaves.push({ slot: si, term: s[0] });
+      else if (s.length > 1) throw new Error('unsupported phrase');
+    });
+    return Promise.all(leaves.map(function (l) { return lookup(field, l.term).then(function (e) { return termNode(field, l.term, boost, e); }); }))
+      .then(function (ts) {
+        return { k: 'phrase', field: field, slots: slots.length, at: leaves.map(function (l) { return l.slot; }), conj: { k: 'conj', c: ts } };
+      });
+  }
+  function prefixNode(field, pattern, boost) {
+    field = checkField(field);
+    var star = pattern.indexOf('*'), q = pattern.indexOf('?');
+    if (q >= 0 || star !== pattern.length - 1) throw new Error('only trailing * wildcards are supported');
+    if (field === 'date') throw new Error('date: use a range');
+    return prefixEntries(field, pattern.slice(0, -1)).then(function (es) {
+      var dec = new TextDecoder();
+      return { k: 'disj', c: es.map(function (e) { return termNode(field, dec.decode(e.bytes.subarray(1)), boost, e); }), min: 0 };
+    });
+  }
+  var EMPTY = function () { return { k: 'disj', c: [], min: 0 }; };
+
+  // dates: bleve's dateTimeOptional layouts, as Unix nanoseconds (BigInt)
+  function parseDate(s) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-]\d{2}:\d{2}| [+-]\d{4})?)?$/.exec(s);
+    if (!m) throw new Error('invalid time: ' + s);
+    var ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0), +(m[6] || 0));
+    var ns = BigInt(ms) * 1000000n;
+    if (m[7]) ns += BigInt((m[7].slice(1) + '000000000').slice(0, 9));
+    var z = m[8];
+    if (z && z !== 'Z') {
+      z = z.trim();
+      var sign = z[0] === '-' ? -1n : 1n, hh = BigInt(z.slice(1, 3)), mm = BigInt(z.replace(':', '').slice(3, 5));
+      ns -= sign * (hh * 3600n + mm * 60n) * 1000000000n;
+    }
+    return ns;
+  }
+  var I64 = function (x) { return BigInt.asIntN(64, x); };
+  var MASK63 = 0x7fffffffffffffffn;
+  function f64ToI64(f) {
+    var dv = new DataView(new ArrayBuffer(8));
+    dv.setFloat64(0, f);
+    var i = dv.getBigInt64(0);
+    if (i < 0n) i = i ^ MASK63;
+    return i;
+  }
+  function splitInt64Range(minB, maxB, step) {
+    var rv = [];
+    if (minB > maxB) return rv;
+    for (var shift = 0n; ; shift += step) {
+      var diff = I64(1n << (shift + step)), mask = I64(((1n << step) - 1n) << shift);
+      var hasLower = (minB & mask) !== 0n, hasUpper = (maxB & mask) !== mask;
+      var nextMin = hasLower ? I64(I64(minB + diff) & ~mask) : I64(minB & ~mask);
+      var nextMax = hasUpper ? I64(I64(maxB - diff) & ~mask) : I64(maxB & ~mask);
+      var lowerWrapped = nextMin < minB, upperWrapped = nextMax > maxB;
+      if (shift + step >= 64n || nextMin > nextMax || lowerWrapped || upperWrapped) { rv.push([minB, maxB, shift]); break; }
+      if (hasLower) rv.push([minB, I64(minB | mask), shift]);
+      if (hasUpper) rv.push([I64(maxB & ~mask), maxB, shift]);
+      minB = nextMin; maxB = nextMax;
+    }
+    return rv;
+  }
+  function sortable(v) { return BigInt.asUintN(64, v) ^ 0x8000000000000000n; }
+  function dateRangeNode(field, cl, boost) {
+    var lo = null, hi = null, loIncl, hiIncl;
+    var ns = parseDate(cl.lim.date);
+    if (cl.op === 'GT') { lo = ns; loIncl = cl.incl; } else { hi = ns; hiIncl = cl.incl; }
+    if (field !== 'date') return Promise.resolve(EMPTY());
+    var minI = lo === null ? f64ToI64(-Infinity) : lo, maxI = hi === null ? f64ToI64(Infinity) : hi;
+    if (lo === null) loIncl = true;
+    if (hi === null) hiIncl = false;
+    if (!loIncl && minI !== 0x7fffffffffffffffn) minI = minI + 1n;
+    if (!hiIncl && maxI !== -0x8000000000000000n) maxI = maxI - 1n;
+    return dates().then(function (d) {
+      var ranges = splitInt64Range(minI, maxI, 4n), terms = [];
+      var vals = d.vals;
+      function lowerBound(x) { var a = 0, b = vals.length; while (a < b) { var mid = (a + b) >> 1; if (vals[mid] < x) a = mid + 1; else b = mid; } return a; }
+      ranges.forEach(function (r) {
+        var shift = r[2], top = I64(r[1] | ((1n << shift) - 1n));
+        var i = lowerBound(r[0]), end = lowerBound(top + 1n);
+        if (top === 0x7fffffffffffffffn) end = vals.length;
+        while (i < end) {
+          var pre = sortable(vals[i]) >> shift, j = i, df = 0;
+          while (j < end && (sortable(vals[j]) >> shift) === pre) { df += d.counts[j]; j++; }
+          terms.push({ from: i, to: j, df: df, idf: idfOf(df) });
+          i = j;
+        }
+      });
+      return { k: 'daterange', terms: terms, boost: boost };
+    });
+  }
+
+  function clauseNode(cl) {
+    var boost = cl.boost === undefined ? 1 : cl.boost;
+    switch (cl.k) {
+      case 'match': return matchNode(cl.field, cl.v, boost);
+      case 'phrase': return phraseNode(cl.field, cl.v, boost);
+      case 'wildcard': return prefixNode(cl.field, cl.v, boost);
+      case 'number':
+        // bleve: match OR numeric range [v, v]; no numeric terms outside "date"
+        if (checkField(cl.field) === 'date') return Promise.reject(new Error('date: use a range such as date:>="2017-01-01"'));
+        return matchNode(cl.field, cl.v, boost).then(function (m) {
+          var c = [];
+          if (m !== NONE) c.push(m);
+          c.push(EMPTY());
+          return { k: 'disj', c: c, min: 0 };
+        });
+      case 'range':
+        var f = checkField(cl.field);
+        if (cl.lim.date !== undefined) return dateRangeNode(f, cl, boost);
+        if (f === 'date') return Promise.reject(new Error('date: quote the date, as in date:>="2017-01-01"'));
+        return Promise.resolve(EMPTY());
+      case 'fuzzy': return Promise.reject(new Error('fuzzy queries (~) are not supported here'));
+      case 'regexp': return Promise.reject(new Error('regular expressions are not supported here'));
+    }
+    return Promise.reject(new Error('unsupported query'));
+  }
+
+  // build: the searcher tree bleve would build for the parsed query
+  function build(pq) {
+    function group(list) { return Promise.all(list.map(clauseNode)); }
+    return Promise.all([group(pq.must), group(pq.should), group(pq.mustNot)]).then(function (r) {
+      function strip(ns) { return ns.filter(function (n) { return n !== NONE; }); }
+      var must = strip(r[0]), should = strip(r[1]), not = strip(r[2]);
+      var m = must.length ? { k: 'conj', c: must } : null;
+      var s = should.length ? { k: 'disj', c: should, min: 0 } : null;
+      var n = not.length ? { k: 'disj', c: not, min: 0 } : null;
+      if (!m && !s && !n) return NONE;
+      if (m && !s && !n) return m;
+      if (!m && s && !n) return s;
+      if (!m && !s && n) m = { k: 'all' };
+      return { k: 'bool', must: m, should: s, not: n };
+    });
+  }
+
+  // Which chunks of which columns the tree needs, and the postings it reads.
+  function prepare(node, acc) {
+    switch (node.k) {
+      case 'term':
+        if (!node.e) { node.p = { ords: new Int32Array(0), tfs: null }; return Promise.resolve(); }
+        return postings(node.e).then(function (p) { node.p = p; acc.push([node.field, p.ords]); });
+      case 'disj': case 'conj': return Promise.all(node.c.map(function (c) { return prepare(c, acc); }));
+      case 'phrase':
+        return prepare(node.conj, acc).then(function () {
+          return Promise.all(node.conj.c.map(function (t) {
+            if (!t.e) return null;
+            if (node.field === '_all') return positions(t.e).then(function (p) { t.pos = p; t.posOrds = t.p.ords; });
+            if (node.field === 'title') {
+              // title positions are the title half of "_all"'s positions
+              return lookup('_all', t.term).then(function (ae) {
+                if (!ae) return null;
+                return Promise.all([postings(ae), positions(ae)]).then(function (r) { t.posOrds = r[0].ords; t.pos = r[1]; });
+              });
+            }
+            return null; // keyword fields keep no term vectors, so bleve's phrase never matches
+          }));
+        });
+      case 'bool':
+        return Promise.all([node.must && prepare(node.must, acc), node.should && prepare(node.should, acc), node.not && prepare(node.not, acc)]);
+      case 'daterange': return dates().then(function () { acc.push(['date', null]); });
+    }
+    return Promise.resolve();
+  }
+
+  // Result of a node: {ords: Int32Array ascending, sc: Float64Array}
+  function evalNode(node, qn, ctx) {
+    var i, j;
+    switch (node.k) {
+      case 'none': return { ords: new Int32Array(0), sc: new Float64Array(0) };
+      case 'all': {
+        var n = man().n, o = new Int32Array(n), s = new Float64Array(n);
+        var qw = 1 * qn;
+        for (i = 0; i < n; i++) { o[i] = i; s[i] = qw === 1 ? 1 : 1 * qw; }
+        return { ords: o, sc: s };
+      }
+      case 'term': {
+        var p = node.p, df = p.ords.length, out = new Float64Array(df);
+        var idf = node.idf, avg = man().avg[node.field], qwt = node.boost * node.idf * qn;
+        for (i = 0; i < df; i++) {
+          var tf = Math.sqrt(p.tfs ? p.tfs[i] : 1), len = fieldLen(node.field, p.ords[i]);
+          var norm = Math.fround(1 / Math.sqrt(len)), fl = 1 / (norm * norm);
+          var sc = idf * (tf * K1) / (tf + K1 * (1 - B + (B * fl / avg)));
+          if (qwt !== 1) sc = sc * qwt;
+          out[i] = sc;
+        }
+        return { ords: p.ords, sc: out };
+      }
+      case 'daterange': {
+        var d = ctx.dates, nt = node.terms.length, dcol = columns().date;
+        if (!nt) return { ords: new Int32Array(0), sc: new Float64Array(0) };
+        var termOf = new Int32Array(d.vals.length).fill(-1);
+        node.terms.forEach(function (t, ti) { for (var x = t.from; x < t.to; x++) termOf[x] = ti; });
+        var dl = man().dlConst.date || 16, avgd = man().avg.date;
+        var res = [], scs = [];
+        for (i = 0; i < dcol.length; i++) {
+          var di = dcol[i];
+          if (!di) continue;
+          var ti = termOf[di - 1];
+          if (ti < 0) continue;
+          var t = node.terms[ti], nrm = Math.fround(1 / Math.sqrt(dl)), fl2 = 1 / (nrm * nrm);
+          var s2 = t.idf * (1 * K1) / (1 + K1 * (1 - B + (B * fl2 / avgd)));
+          var qw2 = node.boost * t.idf * qn;
+          if (qw2 !== 1) s2 = s2 * qw2;
+          res.push(i); scs.push(s2 * (1 / nt));
+        }
+        return { ords: Int32Array.from(res), sc: Float64Array.from(scs) };
+      }
+      case 'disj': {
+        var kids = node.c.map(function (c) { return evalNode(c, qn, ctx); });
+        var total = node.c.length, N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
+        for (j = 0; j < kids.length; j++) {
+          var ko = kids[j].ords, ks = kids[j].sc;
+          for (i = 0; i < ko.length; i++) { sum[ko[i]] += ks[i]; cnt[ko[i]]++; }
+          any += ko.length;
+        }
+        var min = Math.max(node.min || 0, 1), ro = [], rs = [];
+        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro.push(i); rs.push(sum[i] * (cnt[i] / total)); }
+        return { ords: Int32Array.from(ro), sc: Float64Array.from(rs) };
+      }
+      case 'conj': {
+        var ks2 = node.c.map(function (c) { return evalNode(c, qn, ctx); });
+        if (!ks2.length) return { ords: new Int32Array(0), sc: new Float64Array(0) };
+        var N2 = man().n, cnt2 = new Uint16Array(N2), sum2 = new Float64Array(N2);
+        for (j = 0; j < ks2.length; j++) {
+          var o2 = ks2[j].ords, s3 = ks2[j].sc;
+          for (i = 0; i < o2.length; i++) { if (cnt2[o2[i]] === j) { cnt2[o2[i]]++; sum2[o2[i]] += s3[i]; } }
+        }
+        var ro2 = [], rs2 = [], need = ks2.length, base = ks2[0].ords;
+        for (i = 0; i < base.length; i++) if (cnt2[base[i]] === need) { ro2.push(base[i]); rs2.push(sum2[base[i]]); }
+        return { ords: Int32Array.from(ro2), sc: Float64Array.from(rs2) };
+      }
+      case 'phrase': {
+        var c = evalNode(node.conj, qn, ctx), keep = [], kept = [];
+        var ts = node.conj.c, F = man().pos.length;
+        for (i = 0; i < c.ords.length; i++) {
+          if (phraseMatch(ts, node.at, c.ords[i], F, node.field)) { keep.push(c.ords[i]); kept.push(c.sc[i]); }
+        }
+        return { ords: Int32Array.from(keep), sc: Float64Array.from(kept) };
+      }
+      case 'bool': {
+        var mres = node.must ? evalNode(node.must, qn, ctx) : null;
+        var sres = node.should ? evalNode(node.should, qn, ctx) : null;
+        var nres = node.not ? evalNode(node.not, 1, ctx) : null;
+        var N3 = man().n, excl = new Uint8Array(N3);
+        if (nres) for (i = 0; i < nres.ords.length; i++) excl[nres.ords[i]] = 1;
+        var ro3 = [], rs3 = [];
+        if (mres) {
+          var sh = new Float64Array(N3), has = new Uint8Array(N3);
+          if (sres) for (i = 0; i < sres.ords.length; i++) { sh[sres.ords[i]] = sres.sc[i]; has[sres.ords[i]] = 1; }
+          for (i = 0; i < mres.ords.length; i++) {
+            var od = mres.ords[i];
+            if (excl[od]) continue;
+            ro3.push(od); rs3.push(has[od] ? mres.sc[i] + sh[od] : mres.sc[i]);
+          }
+        } else {
+          for (i = 0; i < sres.ords.length; i++) if (!excl[sres.ords[i]]) { ro3.push(sres.ords[i]); rs3.push(sres.sc[i]); }
+        }
+        return { ords: Int32Array.from(ro3), sc: Float64Array.from(rs3) };
+      }
+    }
+    throw new Error('internal: node ' + node.k);
+  }
+
+  function findIdx(ords, o) {
+    var a = 0, b = ords.length - 1;
+    while (a <= b) { var m = (a + b) >> 1; if (ords[m] === o) return m; if (ords[m] < o) a = m + 1; else b = m - 1; }
+    return -1;
+  }
+  // bleve's findPhrasePaths with slop 0: term k at position p0 + 2*slot*...
+  function phraseMatch(terms, at, ord, F, field) {
+    var lists = [];
+    for (var k = 0; k < terms.length; k++) {
+      var t = terms[k];
+      if (!t.pos) return false;
+      var idx = findIdx(t.posOrds, ord);
+      if (idx < 0) return false;
+      lists.push(t.pos.vals.subarray(t.pos.starts[idx], t.pos.starts[idx + 1]));
+    }
+    var only = field === 'title' ? man().pos.indexOf('title') : -1;
+    var l0 = lists[0];
+    outer: for (var a = 0; a < l0.length; a++) {
+      var v0 = l0[a];
+      if (only >= 0 && v0 % F !== only) continue;
+      for (var k2 = 1; k2 < lists.length; k2++) {
+        var want = v0 + (at[k2] - at[0]) * F;
+        if (findIdx(lists[k2], want) < 0) continue outer;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Search API
+
+  function topK(res, k, cmp) {
+    // binary heap of indices, worst on top
+    var heap = [], n = res.ords.length;
+    function worse(a, b) { return cmp(a, b) > 0; }
+    function up(i) { while (i > 0) { var p = (i - 1) >> 1; if (worse(heap[i], heap[p])) { var t = heap[i]; heap[i] = heap[p]; heap[p] = t; i = p; } else break; } }
+    function down(i) {
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, w = i;
+        if (l < heap.length && worse(heap[l], heap[w])) w = l;
+        if (r < heap.length && worse(heap[r], heap[w])) w = r;
+        if (w === i) break;
+        var t = heap[i]; heap[i] = heap[w]; heap[w] = t; i = w;
+      }
+    }
+    for (var i = 0; i < n; i++) {
+      if (heap.length < k) { heap.push(i); up(heap.length - 1); }
+      else if (k > 0 && cmp(i, heap[0]) < 0) { heap[0] = i; down(0); }
+    }
+    return heap.sort(cmp);
+  }
+
+  // search(query, {sort: ''|'date', page: 1, size: 10, facets: true})
+  // -> {total, hits: [{ord, id?, score}], facets?, error?}
+  function search(query, opts) {
+    opts = opts || {};
+    var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
+    var pq;
+    try { pq = parse(query); } catch (err) { return Promise.reject(err); }
+    return Promise.resolve().then(function () { return build(pq); }).then(function (root) {
+      var acc = [];
+      return prepare(root, acc).then(function () {
+        // columns the scoring and sorting need
+        var need = {}, loads = [];
+        acc.forEach(function (a) {
+          if (a[0] === 'date') { need.dtAll = true; return; }
+          if (man().dlFields.indexOf(a[0]) >= 0) chunksOf(a[1]).forEach(function (c) { need[c] = true; });
+        });
+        var dlChunks = Object.keys(need).filter(function (k) { return k !== 'dtAll'; }).map(Number);
+        if (dlChunks.length) loads.push(loadCol('dl', dlChunks));
+        if (need.dtAll) loads.push(loadCol('dt', allChunks()));
+        return Promise.all(loads).then(function () { return dates(); }).then(function (d) {
+          var w = root.k === 'none' ? 0 : weight(root);
+          var qn = 1 / Math.sqrt(w);
+          var res = evalNode(root, qn, { dates: d });
+          var finish = function () {
+            var sc = res.sc, ords = res.ords, dcol = columns().date, cmp;
+            if (sortDate) {
+              cmp = function (a, b) {
+                var da = dcol[ords[a]], db = dcol[ords[b]];
+                if (da !== db) { if (!da) return 1; if (!db) return -1; return db - da; }
+                return ords[a] - ords[b];
+              };
+            } else {
+              cmp = function (a, b) { return sc[a] !== sc[b] ? (sc[b] > sc[a] ? 1 : -1) : ords[a] - ords[b]; };
+            }
+            var top = topK(res, page * size, cmp).slice((page - 1) * size);
+            return {
+              query: query, total: ords.length, page: page, size: size,
+              hits: top.map(function (i) { return { ord: ords[i], score: sc[i] }; }), result: res
+            };
+          };
+          if (sortDate && res.ords.length) return loadCol('dt', chunksOf(res.ords)).then(finish);
+          return finish();
+        });
+      });
+    });
+  }
+
+  // facets over a whole result set: counts of source, doctype, year, etype
+  // and the top entities; each value with the query clause that selects it.
+  function facets(res, topEntities) {
+    var ords = res.ords, m = man(), ch = chunksOf(ords);
+    return Promise.all([loadCol('fc', ch), loadCol('en', ch)]).then(function () {
+      var c = columns(), out = {};
+      function count(name, arr, vals, multi) {
+        var k = new Int32Array(vals.length + 1), i, o;
+        for (i = 0; i < ords.length; i++) {
+          o = ords[i];
+          if (multi) { var mask = arr[o]; for (var b = 0; mask; b++, mask >>>= 1) if (mask & 1) k[b + 1]++; }
+          else k[arr[o]]++;
+        }
+        var rows = [];
+        for (i = 1; i <= vals.length; i++) if (k[i]) rows.push({ value: vals[i - 1], label: vals[i - 1], count: k[i] });
+        rows.sort(function (a, b) { return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0); });
+        out[name] = rows;
+      }
+      var fv = m.facets || {};
+      count('source', c.source, fv.source || [], false);
+      count('doctype', c.doctype, fv.doctype || [], false);
+      count('year', c.year, fv.year || [], false);
+      count('etype', c.etype, fv.etype || [], true);
+      out.year.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
+      var ne = m.entities ? m.entities.n : 0, ek = new Int32Array(ne);
+      for (var i = 0; i < ords.length; i++) { var l = c.ent[ords[i]]; if (l) for (var j = 0; j < l.length; j++) ek[l[j]]++; }
+      var idx = [];
+      for (i = 0; i < ne; i++) if (ek[i]) idx.push(i);
+      idx.sort(function (a, b) { return ek[b] - ek[a] || a - b; });
+      idx = idx.slice(0, topEntities || 10);
+      var ec = m.entities ? m.entities.chunk : 1, need = {};
+      idx.forEach(function (x) { need[(x / ec) | 0] = true; });
+      return Promise.all(Object.keys(need).map(function (k) { return loadJSON('ent', m.entities.files[+k]).then(function (rows) { return [+k, rows]; }); }))
+        .then(function (chunks) {
+          var byChunk = {};
+          chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
+          out.entity = idx.map(function (x) {
+            var row = byChunk[(x / ec) | 0][x % ec];
+            return { value: row[0], label: row[1], type: row[2], count: ek[x] };
+          });
+          return out;
+        });
+    });
+  }
+
+  function textKey(ord) {
+    var t = man().text;
+    return t.files[(ord / t.group) | 0] + '-' + (ord % t.group);
+  }
+  // doc(ord) -> {t: title, u: url, d: date, s: source, y: doctype, i: id, x: text}
+  function doc(ord) { return loadJSON('t', textKey(ord)); }
+
+  // terms the query matches, for highlighting: Set of analysed terms
+  function queryTerms(pq) {
+    var out = new Set(), prefixes = [];
+    pq.must.concat(pq.should).forEach(function (cl) {
+      var f = cl.field || '_all';
+      if (f !== '_all' && f !== 'title') return;
+      if (cl.k === 'match' || cl.k === 'phrase' || cl.k === 'number') analyze(cl.v).forEach(function (t) { out.add(t.term); });
+      if (cl.k === 'wildcard' && /^[^*?]*\*$/.test(cl.v)) prefixes.push(cl.v.slice(0, -1));
+    });
+    return { has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; } };
+  }
+
+  // snippet: [{text, mark}] pieces of about `len` characters around the
+  // densest run of query terms.
+  function snippet(text, qt, len) {
+    len = len || 220;
+    var toks = analyze(text), hits = toks.filter(function (t) { return qt.has(t.term); });
+    var start = 0;
+    if (hits.length) {
+      var best = 0, bestAt = hits[0].start;
+      for (var i = 0, j = 0; i < hits.length; i++) {
+        while (hits[i].end - hits[j].start > len) j++;
+        if (i - j + 1 > best) { best = i - j + 1; bestAt = hits[j].start; }
+      }
+      start = Math.max(0, bestAt - 40);
+      var sp = text.lastIndexOf(' ', start);
+      if (start > 0 && sp > start - 20) start = sp + 1;
+    }
+    var end = Math.min(text.length, start + len);
+    var sp2 = text.indexOf(' ', end);
+    if (end < text.length && sp2 >= 0 && sp2 < end + 20) end = sp2;
+    return highlight(text, qt, start, end, toks);
+  }
+  function highlight(text, qt, start, end, toks) {
+    toks = toks || analyze(text);
+    var out = [], at = start;
+    if (start > 0) out.push({ text: '… ', mark: false });
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i];
+      if (t.start < start || t.end > end || !qt.has(t.term)) continue;
+      if (t.start > at) out.push({ text: text.slice(at, t.start), mark: false });
+      out.push({ text: text.slice(t.start, t.end), mark: true });
+      at = t.end;
+    }
+    if (at < end) out.push({ text: text.slice(at, end), mark: false });
+    if (end < text.length) out.push({ text: ' …', mark: false });
+    return out;
+  }
+
+  C.engine = {
+    analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
+    search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
+    snippet: snippet, highlight: highlight, manifest: man,
+    idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
+  };
+  if (C.onEngine) C.onEngine(C.engine);
+})(typeof self !== 'undefined' ? self : globalThis);

@@ -1,0 +1,150 @@
+package websearch_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+type jsHit struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+}
+
+type jsResult struct {
+	Err   string  `json:"err"`
+	Total int     `json:"total"`
+	Hits  []jsHit `json:"hits"`
+	MS    float64 `json:"ms"`
+}
+
+type conformanceQuery struct {
+	Q    string `json:"q"`
+	Sort string `json:"sort,omitempty"`
+}
+
+// genQueries turns gen-corpus's Pagefind-style queries.json into query
+// strings: filters become +field:value clauses, a date sort becomes sort=date.
+func genQueries(t *testing.T, dir string) []conformanceQuery {
+	b, err := os.ReadFile(filepath.Join(dir, "queries.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw []struct {
+		Q       string            `json:"q"`
+		Sort    map[string]string `json:"sort"`
+		Filters map[string]string `json:"filters"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		t.Fatal(err)
+	}
+	var out []conformanceQuery
+	for _, r := range raw {
+		q := conformanceQuery{Q: r.Q}
+		if len(r.Filters) > 0 {
+			q.Q = "+" + r.Q
+			for k, v := range r.Filters {
+				q.Q += " +" + k + ":" + v
+			}
+		}
+		if r.Sort["date"] != "" {
+			q.Sort = "date"
+		}
+		out = append(out, q)
+		if len(r.Q) == 3 { // the prefix query
+			out = append(out, conformanceQuery{Q: r.Q + "*"})
+		}
+	}
+	return out
+}
+
+var extraQueries = []conformanceQuery{
+	{Q: "+court -appeal"}, {Q: "title:motion"}, {Q: `title:"motion to dismiss"`}, {Q: "court^2 settlement"},
+	{Q: "year:2017 court"}, {Q: "+year:2019"}, {Q: `+court +date:>="2017-01-01" +date:<"2018-01-01"`},
+	{Q: `date:>="2020-06-01"`}, {Q: `date:<"2013-01-01"`}, {Q: `+judge date:>"2015-02-03T00:00:00Z"`},
+	{Q: `source:Daily\ Ledger court`}, {Q: `source:"Daily Ledger"`}, {Q: "etype:ORG court"}, {Q: "+doctype:filing"},
+	{Q: "2017"}, {Q: "U.S."}, {Q: "ALT_USCIS"}, {Q: "@ALT_USCIS"}, {Q: "Twitter's lawsuit"}, {Q: "the court"},
+	{Q: "+the +court"}, {Q: "-court"}, {Q: "court*"}, {Q: "Homeland Security"}, {Q: `"Homeland Security"`},
+	{Q: "3:17-cv-01916"}, {Q: "motion to dismiss", Sort: "date"}, {Q: "bank*"}, {Q: "title:bank*"},
+	{Q: `"the court"`}, {Q: "zzqxv court"}, {Q: "-zzqxv +creditors"}, {Q: "summons DHS"}, {Q: "entity:twitter"},
+	{Q: "entity:twitter -entity:alt-uscis"}, {Q: `"court court"`}, {Q: "court court"}, {Q: "anti-Trump"},
+}
+
+func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*bleve.SearchResult, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q.Q), size, 0, false)
+	if q.Sort == "date" {
+		req.SortBy([]string{"-date", "_id"})
+	} else {
+		req.SortBy([]string{"-_score", "_id"})
+	}
+	return idx.Search(req)
+}
+
+// TestConformance runs the same queries through bleve and through the
+// browser engine (in node, reading the exported files) and wants the same
+// total, the same top 10 and the same scores.
+func TestConformance(t *testing.T) {
+	items := loadItems(t, 400)
+	s := buildSite(t, items, 0)
+	queries := append(genQueries(t, genCorpus(t, 400)), extraQueries...)
+	// entity queries from the corpus itself
+	queries = append(queries, conformanceQuery{Q: "entity:" + items[0].Doc.Entity[0]},
+		conformanceQuery{Q: "+entity:" + items[1].Doc.Entity[3] + " court"})
+	var req struct {
+		Search []conformanceQuery `json:"search"`
+	}
+	req.Search = queries
+	var resp struct {
+		Search []jsResult `json:"search"`
+	}
+	runNode(t, s.dir, req, &resp)
+	for i, q := range queries {
+		t.Run(fmt.Sprintf("%02d %s %s", i, q.Q, q.Sort), func(t *testing.T) {
+			checkSame(t, s.idx, q, resp.Search[i])
+		})
+	}
+}
+
+func checkSame(t *testing.T, idx bleve.Index, q conformanceQuery, js jsResult) {
+	t.Helper()
+	br, err := bleveSearch(idx, q, 10)
+	if err != nil {
+		if js.Err == "" {
+			t.Fatalf("bleve: %v; browser found %d", err, js.Total)
+		}
+		return
+	}
+	if js.Err != "" {
+		t.Fatalf("browser: %s; bleve found %d", js.Err, br.Total)
+	}
+	if len(br.Hits) > 0 {
+		t.Logf("total %d, first %s %.6f, browser %.1f ms", br.Total, br.Hits[0].ID, br.Hits[0].Score, js.MS)
+	} else {
+		t.Logf("total %d, browser %.1f ms", br.Total, js.MS)
+	}
+	if uint64(js.Total) != br.Total {
+		t.Errorf("total: browser %d, bleve %d", js.Total, br.Total)
+	}
+	var want, got []string
+	for _, h := range br.Hits {
+		want = append(want, fmt.Sprintf("%s %.12g", h.ID, h.Score))
+	}
+	for _, h := range js.Hits {
+		got = append(got, fmt.Sprintf("%s %.12g", h.ID, h.Score))
+	}
+	if len(want) != len(got) {
+		t.Fatalf("hits: browser %d, bleve %d\nbrowser:\n%s\nbleve:\n%s", len(got), len(want), strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i, h := range br.Hits {
+		g := js.Hits[i]
+		if g.ID != h.ID || (q.Sort == "" && math.Abs(g.Score-h.Score) > 1e-9*math.Max(1, math.Abs(h.Score))) {
+			t.Fatalf("hit %d differs\nbrowser:\n%s\nbleve:\n%s", i, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}

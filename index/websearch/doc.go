@@ -1,0 +1,63 @@
+// Package websearch exports casefile's bleve index as static, sharded files
+// that a small JavaScript engine searches inside the browser, with the same
+// analysis, query syntax, BM25 scores and ordering as `casefile search`, and
+// without a server: every file is a plain <script> that registers its data on
+// the global casefileSearch, so the site also works when opened from file://.
+//
+// # Files (all under search/ in the site)
+//
+//   - manifest.js (fixed name, small): field codes, BM25 averages, the
+//     first key of every dictionary shard, the names of the column chunks,
+//     facet values, and the names of the engine scripts it then loads.
+//   - dict-*.js: dictionary shards (about 1,000 keys or 16 KB). A key is a
+//     field code byte followed by the term as bleve indexed it; keys are
+//     front-coded. Each entry holds the document frequency and either the
+//     postings inline (rare terms) or a reference into a postings pack, plus,
+//     for "_all", a reference into a positions pack.
+//   - post-*.js: postings (document ordinals delta+varint, or a bitmap when
+//     denser; term frequencies unless all are 1), packed per shard; lists over
+//     8 KB get their own file so a common term costs only itself.
+//   - pos-*.js: positions for phrases, only fetched by phrase queries; a
+//     position is pos*2+f where f tells title (0) from text (1), so phrase
+//     terms must share a field as in bleve.
+//   - dl-, fc-, en-, dt-*.js: per-document columns in chunks of 4,096
+//     ordinals: field lengths (BM25 norms), facet values (source, doctype,
+//     year, entity types), entity lists, date rank.
+//   - dates-*.js: the distinct indexed dates, so date ranges can be scored
+//     the way bleve's numeric range searcher scores them.
+//   - ent-*.js: entity display names, ordered by document frequency.
+//   - t-<group>-<i>.js: one per document: title, URL, date, source and the
+//     first 12 KB of text for snippets; a group of 128 documents shares the
+//     hash of its contents.
+//   - tables-, engine-, ui-*.js: the analyser tables, the engine and the UI.
+//
+// Document ordinals are positions in the id-sorted list of documents, so
+// ties in score break by id exactly as bleve's sort [-_score, _id] does, and
+// the output does not depend on bleve's segments, internal doc numbers,
+// indexing order or GOMAXPROCS.
+//
+// # Search page contract
+//
+// The page (search.html at the site root) contains
+//
+//	<form id="search-form" role="search" action="search.html">
+//	  <label for="q">Search</label>
+//	  <input id="q" name="q" type="search">
+//	  <select id="sort" name="sort"><option value="">Relevance</option><option value="date">Newest first</option></select>
+//	</form>
+//	<div id="status" aria-live="polite"></div>
+//	<nav id="facets" aria-label="Refine"></nav>
+//	<ol id="results"></ol>
+//	<nav id="pager" aria-label="Pages"></nav>
+//	<script src="search/manifest.js"></script>
+//
+// and nothing else: manifest.js loads the engine and UI. The query lives in
+// the URL (search.html?q=...&sort=date&page=2).
+package websearch
+
+import "embed"
+
+// Assets holds the browser scripts Export copies into the site.
+//
+//go:embed assets/*.js
+var Assets embed.FS

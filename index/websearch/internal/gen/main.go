@@ -1,0 +1,218 @@
+// Command gen writes assets/tables.js: the data the browser analyser needs to
+// analyse text exactly like bleve's "en" analyser. It reads the Unicode word
+// break and script classes from blevesearch/segment's Ragel sources (Unicode
+// 8.0, the version bleve's tokenizer was generated from), Go's lower-case
+// mapping and bleve's English stop word list.
+//
+// Run with `go generate ./index/websearch` after upgrading bleve or Go.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+)
+
+// Property bits, shared with engine.js.
+var props = []string{"Double_Quote", "Single_Quote", "Hebrew_Letter", "CR", "LF", "Newline",
+	"Extend", "Format", "Katakana", "ALetter", "MidLetter", "MidNum", "MidNumLet", "Numeric",
+	"ExtendNumLet", "Regional_Indicator", "Hangul", "Han", "Hiragana"}
+
+type byteRange struct{ lo, hi byte }
+
+func main() {
+	out := flag.String("o", "assets/tables.js", "output file")
+	flag.Parse()
+	b, err := Generate()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+func segmentDir() (string, error) {
+	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "github.com/blevesearch/segment").Output()
+	if err != nil {
+		return "", fmt.Errorf("go list segment: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+var defRe = regexp.MustCompile(`^\s*([A-Za-z_]+)\s*=\s*$`)
+
+func parseRagel(path string, into map[string][][]byteRange) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	cur := ""
+	for _, line := range strings.Split(string(b), "\n") {
+		if m := defRe.FindStringSubmatch(line); m != nil {
+			cur = m[1]
+			continue
+		}
+		t := strings.TrimSpace(line)
+		if cur == "" || t == "" {
+			continue
+		}
+		if t == ";" {
+			cur = ""
+			continue
+		}
+		if i := strings.Index(t, "#"); i >= 0 {
+			t = t[:i]
+		}
+		t = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(t), "|"))
+		if t == "" {
+			continue
+		}
+		var seq []byteRange
+		for _, tok := range strings.Fields(t) {
+			lo, hi, found := strings.Cut(tok, "..")
+			l, err := strconv.ParseUint(lo, 0, 8)
+			if err != nil {
+				return fmt.Errorf("%s: %q: %w", path, tok, err)
+			}
+			h := l
+			if found {
+				if h, err = strconv.ParseUint(hi, 0, 8); err != nil {
+					return fmt.Errorf("%s: %q: %w", path, tok, err)
+				}
+			}
+			seq = append(seq, byteRange{byte(l), byte(h)})
+		}
+		into[cur] = append(into[cur], seq)
+	}
+	return nil
+}
+
+func matches(seq []byteRange, b []byte) bool {
+	if len(seq) != len(b) {
+		return false
+	}
+	for i, r := range seq {
+		if b[i] < r.lo || b[i] > r.hi {
+			return false
+		}
+	}
+	return true
+}
+
+// Generate returns the contents of tables.js.
+func Generate() ([]byte, error) {
+	dir, err := segmentDir()
+	if err != nil {
+		return nil, err
+	}
+	defs := map[string][][]byteRange{}
+	for _, f := range []string{"uwb.rl", "uscript.rl"} {
+		if err := parseRagel(filepath.Join(dir, "ragel", f), defs); err != nil {
+			return nil, err
+		}
+	}
+	// index alternatives by first byte for speed
+	type alt struct {
+		bit int
+		seq []byteRange
+	}
+	byFirst := make([][]alt, 256)
+	for bit, p := range props {
+		seqs, ok := defs[p]
+		if !ok {
+			return nil, fmt.Errorf("property %s not found", p)
+		}
+		for _, s := range seqs {
+			for c := int(s[0].lo); c <= int(s[0].hi); c++ {
+				byFirst[c] = append(byFirst[c], alt{bit, s})
+			}
+		}
+	}
+	var wb bytes.Buffer
+	prevMask, prevCp := -1, 0
+	n := 0
+	buf := make([]byte, 4)
+	for cp := 0; cp <= unicode.MaxRune; cp++ {
+		mask := 0
+		if cp < 0xD800 || cp > 0xDFFF {
+			l := utf8.EncodeRune(buf, rune(cp))
+			for _, a := range byFirst[buf[0]] {
+				if mask&(1<<a.bit) == 0 && matches(a.seq, buf[:l]) {
+					mask |= 1 << a.bit
+				}
+			}
+		}
+		if mask != prevMask {
+			fmt.Fprintf(&wb, "%d,%d,", cp-prevCp, mask)
+			prevMask, prevCp = mask, cp
+			n++
+		}
+	}
+	// lower case: runs of (start, count, stride, delta)
+	type lc struct{ r, d int }
+	var lcs []lc
+	for r := 0; r <= unicode.MaxRune; r++ {
+		if l := unicode.ToLower(rune(r)); int(l) != r {
+			lcs = append(lcs, lc{r, int(l) - r})
+		}
+	}
+	var low bytes.Buffer
+	for i := 0; i < len(lcs); {
+		j := i + 1
+		stride := 1
+		if j < len(lcs) {
+			stride = lcs[j].r - lcs[i].r
+		}
+		for j < len(lcs) && lcs[j].d == lcs[i].d && lcs[j].r-lcs[j-1].r == stride {
+			j++
+		}
+		if j == i+1 {
+			stride = 1
+		}
+		fmt.Fprintf(&low, "%d,%d,%d,%d,", lcs[i].r, j-i, stride, lcs[i].d)
+		i = j
+	}
+	tm := analysis.NewTokenMap()
+	if err := tm.LoadBytes(en.EnglishStopWords); err != nil {
+		return nil, err
+	}
+	var stops []string
+	for w := range tm {
+		stops = append(stops, w)
+	}
+	sort.Strings(stops)
+
+	var o bytes.Buffer
+	o.WriteString("// Code generated by index/websearch/internal/gen; DO NOT EDIT.\n")
+	o.WriteString("// Unicode 8.0 word-break/script classes (blevesearch/segment), Go's unicode.ToLower, bleve's English stop words.\n")
+	o.WriteString("(function(g){var c=g.casefileSearch=g.casefileSearch||{};c.tables={\n")
+	o.WriteString("props:" + jsStrings(props) + ",\n")
+	o.WriteString("wb:[" + strings.TrimSuffix(wb.String(), ",") + "],\n")
+	o.WriteString("lower:[" + strings.TrimSuffix(low.String(), ",") + "],\n")
+	o.WriteString("stop:" + jsStrings(stops) + "\n")
+	o.WriteString("};})(typeof self!=='undefined'?self:globalThis);\n")
+	return o.Bytes(), nil
+}
+
+func jsStrings(s []string) string {
+	q := make([]string, len(s))
+	for i, x := range s {
+		q[i] = strconv.Quote(x)
+	}
+	return "[" + strings.Join(q, ",") + "]"
+}

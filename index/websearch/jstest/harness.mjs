@@ -1,0 +1,41 @@
+// Loads an exported site's search files into node the way a page would (the
+// same scripts, registering on globalThis.casefileSearch) and answers JSON
+// requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size}]}.
+// Used by the Go tests (conformance, analyser equivalence, parser).
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+
+const site = process.argv[2];
+const searchDir = path.join(site, "search");
+globalThis.self = globalThis;
+const run = (f) => vm.runInThisContext(fs.readFileSync(path.join(searchDir, f), "utf8"), { filename: f });
+globalThis.casefileSearch = { noBoot: true, loadFile: run };
+run("manifest.js");
+for (const f of casefileSearch.m.boot) if (!f.startsWith("ui-")) run(f);
+const E = casefileSearch.engine;
+
+const req = JSON.parse(fs.readFileSync(0, "utf8"));
+const out = {};
+if (req.analyze) out.analyze = req.analyze.map((t) => E.analyze(t).map((x) => [x.term, x.pos]));
+if (req.tokenize) out.tokenize = req.tokenize.map((t) => E.tokenize(t).map((x) => x.t));
+if (req.stem) out.stem = req.stem.map((w) => E.stem(w));
+if (req.lower) out.lower = req.lower.map((w) => E.lower(w));
+if (req.parse) out.parse = req.parse.map((q) => { try { return { ok: E.parse(q) }; } catch (e) { return { err: String(e.message) }; } });
+if (req.search) {
+  out.search = [];
+  for (const s of req.search) {
+    try {
+      const t0 = performance.now();
+      const r = await E.search(s.q, { sort: s.sort || "", size: s.size || 10, page: s.page || 1 });
+      const hits = [];
+      for (const h of r.hits) hits.push({ id: (await E.doc(h.ord)).i, score: h.score });
+      const res = { total: r.total, hits, ms: performance.now() - t0 };
+      if (s.facets) res.facets = await E.facets(r.result);
+      out.search.push(res);
+    } catch (e) {
+      out.search.push({ err: String(e && e.message || e) });
+    }
+  }
+}
+process.stdout.write(JSON.stringify(out));
