@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 # Evaluation and training data (never in the repository): see README "Quality".
 EVAL_DIR ?= /tmp/eval
 
-.PHONY: all site test serve clean bench model eval casefile
+.PHONY: all site test serve clean bench model eval casefile browser
 
 all: site
 
@@ -23,9 +23,18 @@ casefile:
 site: casefile
 	$(BIN) build -corpus $(CORPUS) -out $(OUT) -build $(BUILD)
 
-test:
+test: browser
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# The browser tests need Debian's Chromium. Install it when it is missing and
+# we can (root with apt-get); otherwise those tests skip and say why.
+browser:
+	@if [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing chromium for the browser tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "make: chromium is not installed; browser tests will be skipped (apt-get install chromium)"; fi
 
 serve: site
 	$(BIN) serve -addr $(ADDR) -dir $(OUT)

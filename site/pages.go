@@ -356,6 +356,6 @@ func (r *renderer) timeline() error {
 }
 
 func (r *renderer) search() error {
-	body := struct{ Scripts []string }{r.opt.SearchScripts}
+	body := struct{ Scripts []string }{[]string{"search/manifest.js"}}
 	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body})
 }

@@ -17,8 +17,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"casefile/extract"
 	"casefile/index"
+	"casefile/index/websearch"
 )
 
 //go:embed templates/*.html
@@ -37,10 +40,9 @@ type Writer interface {
 type Options struct {
 	// Name is the site's title, shown in every page header.
 	Name string
-	// SearchScripts are the script files the search page loads, relative to
-	// the site root, in order (the browser search engine and its data entry
-	// point).
-	SearchScripts []string
+	// Index is the bleve index of the corpus; the browser search files are
+	// exported from it. Without it the site has no search data.
+	Index bleve.Index
 }
 
 type stats struct{ Docs, Entities, Events int }
@@ -87,6 +89,7 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"entities", r.entities},
 		{"timeline", r.timeline},
 		{"search page", r.search},
+		{"search data", r.searchData},
 		{"exports", r.exports},
 	}
 	for _, s := range steps {
@@ -222,4 +225,32 @@ func docsByDate(c *index.Corpus) []*extract.Document {
 		return a.ID < b.ID
 	})
 	return out
+}
+
+// searchData exports the browser search files from the bleve index.
+func (r *renderer) searchData() error {
+	if r.opt.Index == nil {
+		return nil
+	}
+	docs := make([]websearch.Doc, len(r.c.Docs))
+	for i, a := range r.c.Docs {
+		d := a.Doc
+		var ents []string
+		seen := map[string]bool{}
+		for _, id := range r.c.Links[i] {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				ents = append(ents, id)
+			}
+		}
+		sort.Strings(ents)
+		docs[i] = websearch.Doc{ID: d.ID, URL: "docs/" + d.ID + ".html", Title: d.Title, Date: d.Published,
+			Source: d.Source, DocType: d.DocType, Entities: ents}
+	}
+	ents := make([]websearch.Entity, len(r.c.Entities))
+	for i, e := range r.c.Entities {
+		ents[i] = websearch.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
+	}
+	_, err := websearch.Export(r.opt.Index, docs, ents, r.out, nil)
+	return err
 }

@@ -205,7 +205,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name}); err != nil {
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, Index: idx}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
