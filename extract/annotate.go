@@ -40,12 +40,33 @@ type Annotations struct {
 // leaves them unresolved. Annotate is pure and safe for concurrent use.
 func Annotate(text string, dct time.Time) Annotations {
 	var a Annotations
+	// Pattern mentions are precise and specific ("U.S. District Court in San
+	// Francisco", not "San Francisco"): where a tagger span overlaps one, the
+	// pattern wins.
+	pats := Patterns(text)
+	a.Mentions = append(a.Mentions, pats...)
+	k := 0
 	for _, s := range ner.Default().Tag(text) {
+		for k < len(pats) && pats[k].End <= s.Start {
+			k++
+		}
+		if k < len(pats) && pats[k].Start < s.End {
+			continue
+		}
 		a.Mentions = append(a.Mentions, Mention{s.Start, s.End, s.Type, text[s.Start:s.End]})
 	}
+	sortMentions(a.Mentions)
 	for _, t := range timex.Tag(text, dct) {
 		a.Timexes = append(a.Timexes, Timex{t.Start, t.End, t.Type, t.Value, text[t.Start:t.End]})
 	}
-	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Start < a.Mentions[j].Start })
 	return a
+}
+
+func sortMentions(ms []Mention) {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].Start != ms[j].Start {
+			return ms[i].Start < ms[j].Start
+		}
+		return ms[i].End > ms[j].End
+	})
 }

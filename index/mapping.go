@@ -61,7 +61,9 @@ func NewMapping() mapping.IndexMapping {
 		f.Analyzer = keyword.Name
 		f.Store = store
 		f.IncludeInAll = false
-		f.IncludeTermVectors = false
+		// Quoted values (source:"NBC News") become phrase queries, and
+		// bleve matches phrases through term vectors, even of one token.
+		f.IncludeTermVectors = true
 		return f
 	}
 	date := bleve.NewDateTimeFieldMapping()

@@ -58,8 +58,14 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	var err error
 	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = m.runBuild(ctx, rest)
+	case "search":
+		err = m.runSearch(ctx, rest)
 	case "extract":
 		err = m.runExtract(ctx, rest)
+	case "serve":
+		err = m.runServe(ctx, rest)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(m.Stdout, usage)
 		return 0

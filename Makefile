@@ -1,0 +1,46 @@
+# casefile: `make` builds the site from corpus/ into public/; `make test` tests everything.
+# Go is expected at /usr/local/go/bin (put first so a distribution's older go is not used).
+export PATH := /usr/local/go/bin:$(PATH)
+
+GO       ?= go
+BIN      := bin/casefile
+CORPUS   ?= corpus
+OUT      ?= public
+BUILD    ?= build
+ADDR     ?= 127.0.0.1:8080
+# Evaluation and training data (never in the repository): see README "Quality".
+EVAL_DIR ?= /tmp/eval
+
+.PHONY: all site test serve clean bench model eval casefile browser
+
+all: site
+
+casefile:
+	$(GO) build -o $(BIN) ./cmd/casefile
+
+# The site. casefile itself decides what is up to date (cached analyses, an
+# incremental index, unchanged files kept), so this always runs it.
+site: casefile
+	$(BIN) build -corpus $(CORPUS) -out $(OUT) -build $(BUILD)
+
+test: browser
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# The browser tests need Debian's Chromium. Install it when it is missing and
+# we can (root with apt-get); otherwise those tests skip and say why.
+browser:
+	@if [ -x /usr/lib/chromium/chromium ] || command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "make: installing chromium for the browser tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "make: chromium is not installed; browser tests will be skipped (apt-get install chromium)"; fi
+
+serve: site
+	$(BIN) serve -addr $(ADDR) -dir $(OUT)
+
+clean:
+	rm -rf $(OUT) $(BUILD) bin
+
+bench: casefile
+	$(GO) test -run '^$$' -bench . -benchtime 2x ./extract/... ./index/... ./site/...

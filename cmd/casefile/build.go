@@ -1,0 +1,270 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"casefile/extract"
+	"casefile/index"
+	"casefile/site"
+)
+
+// buildConfig is what 'casefile build' works on.
+type buildConfig struct {
+	Corpus, Out, Build string
+	Name               string
+	Workers            int
+	NoCache            bool
+}
+
+func (m *Main) runBuild(ctx context.Context, args []string) error {
+	fs := m.newFlagSet("build", "[-corpus DIR] [-out DIR] [-build DIR]")
+	var cfg buildConfig
+	fs.StringVar(&cfg.Corpus, "corpus", "corpus", "folder of documents to build the site from")
+	fs.StringVar(&cfg.Out, "out", "public", "folder the site is written to (replaced atomically)")
+	fs.StringVar(&cfg.Build, "build", "build", "folder for the index, cache and build report")
+	fs.StringVar(&cfg.Name, "name", "casefile", "site title")
+	fs.IntVar(&cfg.Workers, "j", 0, "parallel workers (0: one per CPU)")
+	fs.BoolVar(&cfg.NoCache, "no-cache", false, "ignore cached analyses")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
+	}
+	rep, err := build(ctx, cfg, m.Stderr)
+	if rep != nil {
+		rep.summary(m.Stderr)
+	}
+	return err
+}
+
+// fileReport is one corpus file's line in the build report.
+type fileReport struct {
+	Path        string   `json:"path"`
+	Status      string   `json:"status"` // indexed, duplicate, skipped, control
+	ID          string   `json:"id,omitempty"`
+	Reason      string   `json:"reason,omitempty"`
+	DuplicateOf string   `json:"duplicate_of,omitempty"`
+	Warnings    []string `json:"warnings,omitempty"`
+}
+
+type report struct {
+	Corpus   string            `json:"corpus"`
+	Out      string            `json:"out"`
+	Report   string            `json:"-"`
+	Counts   map[string]int    `json:"counts"`
+	Files    []fileReport      `json:"files"`
+	Warnings []string          `json:"warnings,omitempty"`
+	Index    index.UpdateStats `json:"index"`
+	Output   struct {
+		Files, Written, Linked int
+	} `json:"output"`
+	Timings map[string]string `json:"timings"`
+}
+
+func (r *report) summary(w io.Writer) {
+	c := r.Counts
+	fmt.Fprintf(w, "casefile: %d files: %d indexed, %d duplicates, %d skipped, %d corpus data\n",
+		c["files"], c["indexed"], c["duplicate"], c["skipped"], c["control"])
+	shown := 0
+	for _, f := range r.Files {
+		if f.Status == "skipped" {
+			if shown < 10 {
+				fmt.Fprintf(w, "  skipped %s: %s\n", f.Path, f.Reason)
+			}
+			shown++
+		}
+	}
+	if shown > 10 {
+		fmt.Fprintf(w, "  ... and %d more skipped files\n", shown-10)
+	}
+	for i, warn := range r.Warnings {
+		if i == 10 {
+			fmt.Fprintf(w, "  ... and %d more warnings\n", len(r.Warnings)-10)
+			break
+		}
+		fmt.Fprintf(w, "  warning: %s\n", warn)
+	}
+	if r.Output.Files > 0 {
+		fmt.Fprintf(w, "casefile: wrote %s (%d files: %d new or changed, %d unchanged); report in %s\n",
+			r.Out, r.Output.Files, r.Output.Written, r.Output.Linked, r.Report)
+	}
+}
+
+// build runs the pipeline: scan, read and annotate, resolve, index, render.
+func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error) {
+	start := time.Now()
+	rep := &report{Corpus: cfg.Corpus, Out: cfg.Out, Report: filepath.Join(cfg.Build, "report.json"), Counts: map[string]int{}, Timings: map[string]string{}}
+	lap := func(name string, t time.Time) { rep.Timings[name] = time.Since(t).Round(time.Millisecond).String() }
+	prog := newProgress(logw)
+
+	st, err := os.Stat(cfg.Corpus)
+	if err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("build: corpus folder %s: not found (use -corpus DIR)", cfg.Corpus)
+	}
+	t := time.Now()
+	files, err := extract.Scan(cfg.Corpus)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	lap("scan", t)
+
+	// Corpus data: the catalog and the entity overrides.
+	var cat extract.Catalog
+	var ov *index.Overrides
+	for _, f := range files {
+		switch f.Control {
+		case "catalog":
+			cat, err = readControl(cfg.Corpus, f, func(r io.Reader) (extract.Catalog, []string, error) { return extract.ParseCatalog(r) }, rep)
+		case "overrides":
+			ov, err = readControl(cfg.Corpus, f, index.ParseOverrides, rep)
+		}
+		if err != nil {
+			return rep, fmt.Errorf("build: %w", err)
+		}
+	}
+
+	t = time.Now()
+	opt := extract.Options{Dir: cfg.Corpus, Catalog: cat, Workers: cfg.Workers}
+	if !cfg.NoCache {
+		opt.Cache = &extract.Cache{Dir: filepath.Join(cfg.Build, "cache")}
+	}
+	opt.Progress = prog.step("reading", 0)
+	results := extract.ReadAll(ctx, files, opt)
+	prog.done()
+	lap("read", t)
+	if err := ctx.Err(); err != nil {
+		return rep, err
+	}
+
+	// Every file gets a line: documents, duplicates, skips, corpus data.
+	byPath := map[string]extract.Result{}
+	for _, r := range results {
+		byPath[r.File.Path] = r
+	}
+	firstByHash := map[string]string{}
+	var docs []*extract.Analysis
+	for _, f := range files {
+		fr := fileReport{Path: f.Path}
+		switch {
+		case f.Control != "":
+			fr.Status, fr.Reason = "control", "corpus "+f.Control
+		case f.Skip != "":
+			fr.Status, fr.Reason = "skipped", f.Skip
+		default:
+			r := byPath[f.Path]
+			if r.Err != nil {
+				fr.Status, fr.Reason = "skipped", reason(r.Err)
+				break
+			}
+			a := r.Analysis
+			fr.ID, fr.Warnings = a.Doc.ID, a.Doc.Warnings
+			if first, dup := firstByHash[a.Doc.Hash]; dup {
+				fr.Status, fr.DuplicateOf = "duplicate", first
+				break
+			}
+			firstByHash[a.Doc.Hash] = f.Path
+			fr.Status = "indexed"
+			docs = append(docs, a)
+		}
+		rep.Counts[fr.Status]++
+		rep.Counts["files"]++
+		rep.Files = append(rep.Files, fr)
+	}
+	for p := range cat {
+		if _, ok := byPath[p]; !ok {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("catalog: %s is listed but is not a document in the corpus", p))
+		}
+	}
+	sort.Strings(rep.Warnings)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
+
+	t = time.Now()
+	corpus := index.Resolve(docs, ov)
+	lap("resolve", t)
+
+	t = time.Now()
+	idx, ist, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
+	if err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	defer idx.Close()
+	rep.Index = ist
+	lap("index", t)
+
+	t = time.Now()
+	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
+	if err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, Index: idx}); err != nil {
+		out.Abort()
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		out.Abort()
+		return rep, err
+	}
+	if err := out.Commit(); err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	rep.Output.Files, rep.Output.Written, rep.Output.Linked = len(out.Files()), out.Written, out.Linked
+	lap("render", t)
+	lap("total", start)
+
+	if err := writeReport(rep.Report, rep); err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	return rep, nil
+}
+
+// readControl parses one corpus data file, adding its warnings to the report.
+func readControl[T any](dir string, f extract.File, parse func(io.Reader) (T, []string, error), rep *report) (T, error) {
+	var zero T
+	fh, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
+	if err != nil {
+		return zero, err
+	}
+	defer fh.Close()
+	v, warn, err := parse(fh)
+	for _, w := range warn {
+		rep.Warnings = append(rep.Warnings, f.Path+": "+w)
+	}
+	if err != nil {
+		return zero, fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return v, nil
+}
+
+// reason is the report's wording of a file error: the error without the
+// path, which the report line already names.
+func reason(err error) string {
+	var fe *extract.FileError
+	if errors.As(err, &fe) {
+		return fe.Err.Error()
+	}
+	return err.Error()
+}
+
+func writeReport(path string, rep *report) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(rep, "", " ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

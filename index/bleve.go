@@ -1,0 +1,227 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// MappingVersion changes whenever NewMapping or IndexDoc changes in a way
+// that needs a full reindex.
+const MappingVersion = "mapping-2"
+
+// manifest records what the index holds, so an update touches only the
+// documents that changed. While an update runs, Dirty is true on disk: a
+// build killed in the middle leaves Dirty set and the next build starts the
+// index afresh rather than trust it.
+type manifest struct {
+	Version string            `json:"version"`
+	Dirty   bool              `json:"dirty"`
+	Docs    map[string]string `json:"docs"` // id -> hash of the IndexDoc
+}
+
+const manifestName = "casefile-manifest.json"
+
+// UpdateStats says what an index update did.
+type UpdateStats struct {
+	Added, Updated, Deleted, Unchanged int
+	Rebuilt                            bool
+}
+
+// BatchSize is the number of documents per bleve batch.
+const BatchSize = 500
+
+// Update brings the bleve index in dir up to date with docs (id -> document):
+// new and changed documents are indexed, documents no longer present are
+// deleted, unchanged ones are left alone. The caller must close the index.
+func Update(dir string, docs map[string]*IndexDoc) (bleve.Index, UpdateStats, error) {
+	var st UpdateStats
+	man, idx, err := openForUpdate(dir)
+	if err != nil {
+		return nil, st, err
+	}
+	st.Rebuilt = len(man.Docs) == 0
+	man.Dirty = true
+	if err := writeManifest(dir, man); err != nil {
+		idx.Close()
+		return nil, st, err
+	}
+
+	ids := make([]string, 0, len(docs))
+	for id := range docs {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	batch := idx.NewBatch()
+	flush := func() error {
+		if batch.Size() == 0 {
+			return nil
+		}
+		if err := idx.Batch(batch); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		batch.Reset()
+		return nil
+	}
+	next := make(map[string]string, len(docs))
+	for _, id := range ids {
+		h := docHash(docs[id])
+		next[id] = h
+		old, had := man.Docs[id]
+		switch {
+		case had && old == h:
+			st.Unchanged++
+			continue
+		case had:
+			st.Updated++
+		default:
+			st.Added++
+		}
+		if err := batch.Index(id, docs[id]); err != nil {
+			idx.Close()
+			return nil, st, fmt.Errorf("index %s: %w", id, err)
+		}
+		if batch.Size() >= BatchSize {
+			if err := flush(); err != nil {
+				idx.Close()
+				return nil, st, err
+			}
+		}
+	}
+	var gone []string
+	for id := range man.Docs {
+		if _, ok := docs[id]; !ok {
+			gone = append(gone, id)
+		}
+	}
+	sort.Strings(gone)
+	for _, id := range gone {
+		batch.Delete(id)
+		st.Deleted++
+	}
+	if err := flush(); err != nil {
+		idx.Close()
+		return nil, st, err
+	}
+	man.Docs, man.Dirty = next, false
+	if err := writeManifest(dir, man); err != nil {
+		idx.Close()
+		return nil, st, err
+	}
+	return idx, st, nil
+}
+
+// openForUpdate opens the index in dir if its manifest says it is complete
+// and current; otherwise it starts a new, empty index there.
+func openForUpdate(dir string) (*manifest, bleve.Index, error) {
+	var man manifest
+	if b, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil && json.Unmarshal(b, &man) == nil &&
+		man.Version == MappingVersion && !man.Dirty {
+		if idx, err := bleve.Open(filepath.Join(dir, "bleve")); err == nil {
+			if man.Docs == nil {
+				man.Docs = map[string]string{}
+			}
+			return &man, idx, nil
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, nil, fmt.Errorf("index: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, fmt.Errorf("index: %w", err)
+	}
+	idx, err := bleve.New(filepath.Join(dir, "bleve"), NewMapping())
+	if err != nil {
+		return nil, nil, fmt.Errorf("index: %w", err)
+	}
+	return &manifest{Version: MappingVersion, Docs: map[string]string{}}, idx, nil
+}
+
+func writeManifest(dir string, man *manifest) error {
+	b, err := json.Marshal(man)
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, manifestName+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	return os.Rename(tmp, filepath.Join(dir, manifestName))
+}
+
+func docHash(d *IndexDoc) string {
+	b, _ := json.Marshal(d)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
+// ErrNoIndex means there is no index to search yet.
+var ErrNoIndex = errors.New("no index: run 'make' (casefile build) first")
+
+// Open opens the index in dir (as written by Update) for searching.
+func Open(dir string) (bleve.Index, error) {
+	p := filepath.Join(dir, "bleve")
+	if _, err := os.Stat(p); err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, ErrNoIndex)
+	}
+	idx, err := bleve.OpenUsing(p, map[string]interface{}{"read_only": true})
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return idx, nil
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+	Title string  `json:"title"`
+	Date  string  `json:"date,omitempty"`
+	Path  string  `json:"path,omitempty"`
+}
+
+// Results are one page of hits and the total.
+type Results struct {
+	Total uint64 `json:"total"`
+	Hits  []Hit  `json:"hits"`
+}
+
+// Search runs a query in bleve's query-string syntax. Results are ordered by
+// score, ties by document id, so the order is stable; byDate orders newest
+// first instead.
+func Search(idx bleve.Index, q string, size, from int, byDate bool) (*Results, error) {
+	qq := query.NewQueryStringQuery(q)
+	if _, err := qq.Parse(); err != nil {
+		return nil, fmt.Errorf("query %q: %w", q, err)
+	}
+	req := bleve.NewSearchRequestOptions(qq, size, from, false)
+	req.Fields = []string{FieldTitle, FieldDate, FieldPath}
+	if byDate {
+		req.SortBy([]string{"-" + FieldDate, "_id"})
+	} else {
+		req.SortBy([]string{"-_score", "_id"})
+	}
+	res, err := idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := &Results{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		hit := Hit{ID: h.ID, Score: h.Score}
+		hit.Title, _ = h.Fields[FieldTitle].(string)
+		if d, ok := h.Fields[FieldDate].(string); ok && len(d) >= 10 {
+			hit.Date = d[:10]
+		}
+		hit.Path, _ = h.Fields[FieldPath].(string)
+		out.Hits = append(out.Hits, hit)
+	}
+	return out, nil
+}

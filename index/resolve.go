@@ -1,0 +1,614 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"casefile/extract"
+)
+
+// Entity is a canonical entity: every mention of it across the corpus,
+// whatever the spelling.
+type Entity struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`   // other spellings seen, sorted
+	Docs     []string `json:"documents"` // ids of documents that mention it, sorted
+	Mentions int      `json:"mentions"`
+}
+
+// Corpus is the archive after corpus-level resolution: documents (sorted by
+// id), canonical entities (sorted by id) and, for every mention, the entity
+// it belongs to.
+type Corpus struct {
+	Docs     []*extract.Analysis
+	Entities []*Entity
+	// Links[i][j] is the entity id of Docs[i].Mentions[j]; "" for a mention
+	// dropped as junk or excluded by an override.
+	Links    [][]string
+	Timeline []*Event
+
+	byID map[string]*Entity
+}
+
+// Entity returns the entity with the given id, or nil.
+func (c *Corpus) Entity(id string) *Entity { return c.byID[id] }
+
+// nameTypes are the tagger's types; their mentions are resolved together
+// and their type decided by vote. Pattern kinds keep to themselves.
+var nameTypes = map[string]bool{"PER": true, "ORG": true, "LOC": true, "MISC": true}
+
+// typeRank breaks ties in type votes.
+var typeRank = map[string]int{"ORG": 4, "PER": 3, "LOC": 2, "MISC": 1}
+
+type ref struct{ doc, m int }
+
+type group struct {
+	class string // "NAME" or a pattern kind
+	key   string
+	forms map[string]int
+	types map[string]int
+	refs  []ref
+	docs  map[int]bool
+}
+
+func (g *group) words() int { return len(strings.Fields(g.key)) }
+
+// top returns the most frequent surface form (ties: shortest, then smallest).
+func (g *group) top() string {
+	best, n := "", -1
+	for f, c := range g.forms {
+		if c > n || c == n && (len(f) < len(best) || len(f) == len(best) && f < best) {
+			best, n = f, c
+		}
+	}
+	return best
+}
+
+func (g *group) vote() string {
+	best, n := "", -1
+	for t, c := range g.types {
+		if c > n || c == n && typeRank[t] > typeRank[best] {
+			best, n = t, c
+		}
+	}
+	return best
+}
+
+// resolver holds the state of one resolution.
+type resolver struct {
+	docs   []*extract.Analysis
+	groups []*group
+	index  map[string]int // class+"\x00"+key -> group
+	parent []int
+	assign map[ref]int // per-mention reassignment (surnames)
+	drop   map[ref]bool
+}
+
+func (r *resolver) find(i int) int {
+	for r.parent[i] != i {
+		r.parent[i] = r.parent[r.parent[i]]
+		i = r.parent[i]
+	}
+	return i
+}
+
+// union merges b into a's set; the smaller index is the root, so results do
+// not depend on the order of unions.
+func (r *resolver) union(a, b int) {
+	a, b = r.find(a), r.find(b)
+	if a == b {
+		return
+	}
+	if b < a {
+		a, b = b, a
+	}
+	r.parent[b] = a
+}
+
+func (r *resolver) lookup(class, key string) (int, bool) {
+	i, ok := r.index[class+"\x00"+key]
+	return i, ok
+}
+
+// surfaceOf returns a mention's cleaned surface form and its class.
+func surfaceOf(m extract.Mention) (surface, class string) {
+	s := cleanSurface(m.Text)
+	if !nameTypes[m.Type] {
+		return s, m.Type
+	}
+	s = stripArticle(s)
+	if m.Type == "PER" {
+		s = stripTitles(s)
+	}
+	return s, "NAME"
+}
+
+func keyOf(surface, class string) string {
+	switch class {
+	case extract.KindHandle, extract.KindHashtag, extract.KindEmail:
+		return strings.ToLower(surface)
+	case "NAME", extract.KindLaw, extract.KindCourt:
+		return nameKey(surface)
+	}
+	return strings.Join(strings.Fields(surface), " ")
+}
+
+// Resolve groups the mentions of all documents into canonical entities and
+// builds the timeline. docs must be sorted by id.
+func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
+	r := &resolver{docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}}
+	lower := lowercaseWords(docs)
+	for di, a := range docs {
+		starts := sentenceStarts(a.Doc.Text)
+		for mi, m := range a.Mentions {
+			s, class := surfaceOf(m)
+			if s == "" || isJunkName(s, class, starts[m.Start], lower) {
+				r.drop[ref{di, mi}] = true
+				continue
+			}
+			key := keyOf(s, class)
+			if ov.excluded(key) {
+				r.drop[ref{di, mi}] = true
+				continue
+			}
+			gi, ok := r.lookup(class, key)
+			if !ok {
+				gi = len(r.groups)
+				r.groups = append(r.groups, &group{class: class, key: key, forms: map[string]int{}, types: map[string]int{}, docs: map[int]bool{}})
+				r.index[class+"\x00"+key] = gi
+			}
+			g := r.groups[gi]
+			g.forms[s]++
+			g.types[m.Type]++
+			g.refs = append(g.refs, ref{di, mi})
+			g.docs[di] = true
+		}
+	}
+	r.parent = make([]int, len(r.groups))
+	for i := range r.parent {
+		r.parent[i] = i
+	}
+
+	r.mergeQualified()
+	r.mergeDefinedAcronyms()
+	r.mergeAcronyms()
+	r.mergeContained()
+	r.mergePersonVariants()
+	ov.applyAliases(r)
+	r.linkSurnames()
+
+	return r.build(ov)
+}
+
+// mergeQualified merges names that differ only by a country qualifier:
+// "U.S. Customs and Border Protection" and "Customs and Border Protection".
+func (r *resolver) mergeQualified() {
+	for i, g := range r.groups {
+		if g.class != "NAME" {
+			continue
+		}
+		if s := stripQualifier(g.key); s != g.key && strings.Contains(s, " ") {
+			if j, ok := r.lookup("NAME", s); ok && r.groups[j].vote() != "PER" {
+				r.union(i, j)
+			}
+		}
+	}
+}
+
+// mergeDefinedAcronyms links acronyms a document defines:
+// "U.S. Customs and Border Protection (CBP)" or "CBP (Customs and Border Protection)".
+func (r *resolver) mergeDefinedAcronyms() {
+	for di, a := range r.docs {
+		text := a.Doc.Text
+		for mi, m := range a.Mentions {
+			if r.drop[ref{di, mi}] || !nameTypes[m.Type] {
+				continue
+			}
+			rest := text[m.End:]
+			if !strings.HasPrefix(rest, " (") {
+				continue
+			}
+			close := strings.IndexByte(rest, ')')
+			if close < 3 || close > 80 {
+				continue
+			}
+			inner := strings.TrimSpace(rest[2:close])
+			s, _ := surfaceOf(m)
+			var long, short string
+			switch {
+			case isAcronym(inner) && initialsMatch(s, inner):
+				long, short = s, inner
+			case isAcronym(s) && initialsMatch(inner, s):
+				long, short = inner, s
+			default:
+				continue
+			}
+			li, ok1 := r.lookup("NAME", nameKey(long))
+			si, ok2 := r.lookup("NAME", nameKey(short))
+			if ok1 && ok2 {
+				r.union(li, si)
+			}
+		}
+	}
+}
+
+// initialsMatch reports whether acronym acr abbreviates name, with or
+// without a country qualifier.
+func initialsMatch(name, acr string) bool {
+	a := strings.ToLower(strings.ReplaceAll(acr, ".", ""))
+	if initials(name) == a {
+		return true
+	}
+	key := nameKey(name)
+	if q := stripQualifier(key); q != key {
+		words := strings.Fields(name)
+		drop := len(strings.Fields(key)) - len(strings.Fields(q))
+		if drop < len(words) && initials(strings.Join(words[drop:], " ")) == a {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeAcronyms merges an acronym with the one multi-word name in the corpus
+// whose initials it is: DHS and Department of Homeland Security.
+func (r *resolver) mergeAcronyms() {
+	byInitials := map[string]map[int]bool{}
+	for i, g := range r.groups {
+		if g.class != "NAME" || g.words() < 2 || g.vote() == "PER" {
+			continue
+		}
+		for f := range g.forms {
+			for _, ini := range []string{initials(f), qualifiedInitials(f)} {
+				if len(ini) >= 2 {
+					if byInitials[ini] == nil {
+						byInitials[ini] = map[int]bool{}
+					}
+					byInitials[ini][i] = true
+				}
+			}
+		}
+	}
+	for i, g := range r.groups {
+		if g.class != "NAME" || g.words() != 1 || !isAcronym(g.top()) {
+			continue
+		}
+		roots := map[int]bool{}
+		for j := range byInitials[strings.ReplaceAll(g.key, ".", "")] {
+			roots[r.find(j)] = true
+		}
+		if len(roots) == 1 {
+			for j := range roots {
+				r.union(j, i)
+			}
+		}
+	}
+}
+
+// qualifiedInitials is initials() without a leading country qualifier.
+func qualifiedInitials(name string) string {
+	key := nameKey(name)
+	q := stripQualifier(key)
+	if q == key {
+		return ""
+	}
+	words := strings.Fields(name)
+	drop := len(strings.Fields(key)) - len(strings.Fields(q))
+	if drop >= len(words) {
+		return ""
+	}
+	return initials(strings.Join(words[drop:], " "))
+}
+
+// mergeContained merges a short organisation or place name into the one
+// longer name of the same type that starts or ends with it: "Homeland
+// Security" into "Department of Homeland Security".
+func (r *resolver) mergeContained() {
+	// Every proper word prefix and suffix of every longer name, by type.
+	ends := map[string][]int{}
+	for j, h := range r.groups {
+		t := h.vote()
+		if h.class != "NAME" || t == "PER" {
+			continue
+		}
+		hw := strings.Fields(stripQualifier(h.key))
+		for k := 1; k < len(hw); k++ {
+			if !nameStopwords[hw[k]] || k > 1 {
+				// "Customs and Border Protection" starts with "Customs", but
+				// "Customs and" is not a name.
+				ends[t+"\x00"+strings.Join(hw[:k], " ")] = append(ends[t+"\x00"+strings.Join(hw[:k], " ")], j)
+			}
+			ends[t+"\x00"+strings.Join(hw[k:], " ")] = append(ends[t+"\x00"+strings.Join(hw[k:], " ")], j)
+		}
+	}
+	for i, g := range r.groups {
+		t := g.vote()
+		if g.class != "NAME" || t == "PER" || isAcronym(g.top()) {
+			continue
+		}
+		roots := map[int]bool{}
+		for _, j := range ends[t+"\x00"+g.key] {
+			if j != i {
+				roots[r.find(j)] = true
+			}
+		}
+		if len(roots) == 1 {
+			for j := range roots {
+				r.union(j, i)
+			}
+		}
+	}
+}
+
+// mergePersonVariants merges "Nathan Wessler" into "Nathan Freed Wessler":
+// same first and last name, the shorter's words in order in the longer.
+func (r *resolver) mergePersonVariants() {
+	byEnds := map[string][]int{}
+	for j, h := range r.groups {
+		if h.class == "NAME" && h.vote() == "PER" && h.words() >= 2 {
+			w := strings.Fields(h.key)
+			byEnds[w[0]+" "+w[len(w)-1]] = append(byEnds[w[0]+" "+w[len(w)-1]], j)
+		}
+	}
+	for i, g := range r.groups {
+		if g.class != "NAME" || g.vote() != "PER" || g.words() < 2 {
+			continue
+		}
+		gw := strings.Fields(g.key)
+		roots := map[int]bool{}
+		for _, j := range byEnds[gw[0]+" "+gw[len(gw)-1]] {
+			hw := strings.Fields(r.groups[j].key)
+			if len(hw) > len(gw) && isSubsequence(hw, gw) {
+				roots[r.find(j)] = true
+			}
+		}
+		if len(roots) == 1 {
+			for j := range roots {
+				r.union(j, i)
+			}
+		}
+	}
+}
+
+func isSubsequence(long, short []string) bool {
+	k := 0
+	for _, w := range long {
+		if k < len(short) && w == short[k] {
+			k++
+		}
+	}
+	return k == len(short)
+}
+
+// linkSurnames attaches a bare surname ("Trump") to the full name it stands
+// for: the one person with that surname in the same document, or failing
+// that in the whole corpus. Two people who share a surname are never merged:
+// where the surname is ambiguous it stays on its own.
+func (r *resolver) linkSurnames() {
+	bySurname := map[string]map[int]bool{} // surname -> roots of full names
+	rootDocs := map[int]map[int]bool{}     // root -> documents
+	for i, g := range r.groups {
+		if g.class == "NAME" && g.vote() == "PER" && g.words() >= 2 {
+			w := strings.Fields(g.key)
+			last, root := w[len(w)-1], r.find(i)
+			if bySurname[last] == nil {
+				bySurname[last] = map[int]bool{}
+			}
+			bySurname[last][root] = true
+			if rootDocs[root] == nil {
+				rootDocs[root] = map[int]bool{}
+			}
+			for d := range g.docs {
+				rootDocs[root][d] = true
+			}
+		}
+	}
+	for _, g := range r.groups {
+		if g.class != "NAME" || g.words() != 1 || g.vote() != "PER" {
+			continue
+		}
+		cands := bySurname[g.key]
+		for _, rf := range g.refs {
+			var inDoc []int
+			for root := range cands {
+				if rootDocs[root][rf.doc] {
+					inDoc = append(inDoc, root)
+				}
+			}
+			switch {
+			case len(inDoc) == 1:
+				r.assign[rf] = inDoc[0]
+			case len(inDoc) == 0 && len(cands) == 1:
+				for root := range cands {
+					r.assign[rf] = root
+				}
+			}
+		}
+	}
+}
+
+// build turns the merged groups into entities and links every mention.
+func (r *resolver) build(ov *Overrides) *Corpus {
+	type acc struct {
+		class string
+		forms map[string]int
+		types map[string]int
+		refs  []ref
+	}
+	sets := map[int]*acc{}
+	add := func(root int, g *group, rf ref, form string) {
+		a := sets[root]
+		if a == nil {
+			a = &acc{class: g.class, forms: map[string]int{}, types: map[string]int{}}
+			sets[root] = a
+		}
+		a.forms[form]++
+		a.refs = append(a.refs, rf)
+		m := r.docs[rf.doc].Mentions[rf.m]
+		a.types[m.Type]++
+	}
+	for i, g := range r.groups {
+		for _, rf := range g.refs {
+			root := r.find(i)
+			if to, ok := r.assign[rf]; ok {
+				root = r.find(to)
+			}
+			s, _ := surfaceOf(r.docs[rf.doc].Mentions[rf.m])
+			add(root, g, rf, s)
+		}
+	}
+	roots := make([]int, 0, len(sets))
+	for root := range sets {
+		roots = append(roots, root)
+	}
+	sort.Ints(roots)
+
+	c := &Corpus{Docs: r.docs, byID: map[string]*Entity{}}
+	c.Links = make([][]string, len(r.docs))
+	for i, a := range r.docs {
+		c.Links[i] = make([]string, len(a.Mentions))
+	}
+	type named struct {
+		e    *Entity
+		refs []ref
+	}
+	var all []named
+	for _, root := range roots {
+		a := sets[root]
+		e := &Entity{Type: a.class}
+		if a.class == "NAME" {
+			g := &group{types: a.types}
+			e.Type = g.vote()
+		}
+		e.Name = canonicalName(a.forms)
+		if t := ov.typeOf(nameKey(e.Name)); t != "" {
+			e.Type = t
+		}
+		if n := ov.nameOf(a.forms); n != "" {
+			e.Name = n
+		}
+		for f := range a.forms {
+			if f != e.Name {
+				e.Aliases = append(e.Aliases, f)
+			}
+		}
+		sort.Strings(e.Aliases)
+		docs := map[int]bool{}
+		for _, rf := range a.refs {
+			docs[rf.doc] = true
+		}
+		for d := range docs {
+			e.Docs = append(e.Docs, r.docs[d].Doc.ID)
+		}
+		sort.Strings(e.Docs)
+		e.Mentions = len(a.refs)
+		all = append(all, named{e, a.refs})
+	}
+	// Ids: the slug of the name; a clash gets the type, then a number.
+	sort.SliceStable(all, func(i, j int) bool {
+		if all[i].e.Mentions != all[j].e.Mentions {
+			return all[i].e.Mentions > all[j].e.Mentions
+		}
+		return all[i].e.Name < all[j].e.Name
+	})
+	used := map[string]bool{}
+	for _, n := range all {
+		id := extract.Slug(n.e.Name)
+		if id == "" {
+			id = "entity"
+		}
+		if used[id] {
+			id += "-" + strings.ToLower(n.e.Type)
+			for k, base := 2, id; used[id]; k++ {
+				id = fmt.Sprintf("%s-%d", base, k)
+			}
+		}
+		used[id] = true
+		n.e.ID = id
+		for _, rf := range n.refs {
+			c.Links[rf.doc][rf.m] = id
+		}
+		c.Entities = append(c.Entities, n.e)
+		c.byID[id] = n.e
+	}
+	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
+	c.Timeline = buildTimeline(c)
+	return c
+}
+
+// canonicalName picks the display name: the fullest spelling (most words),
+// then the most frequent, then the first in byte order.
+func canonicalName(forms map[string]int) string {
+	best := ""
+	bw, bc := -1, -1
+	for f, c := range forms {
+		w := len(strings.Fields(f))
+		if isAcronym(f) {
+			w = 0 // "DHS" names the entity only when nothing longer does
+		}
+		if w > bw || w == bw && (c > bc || c == bc && f < best) {
+			best, bw, bc = f, w, c
+		}
+	}
+	return best
+}
+
+// sentenceStarts marks the byte offsets where sentences begin.
+func sentenceStarts(text string) map[int]bool {
+	starts := map[int]bool{}
+	for _, s := range extract.Sentences(text) {
+		i := s.Start
+		// skip opening quotes and brackets
+		for i < s.End {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' {
+				i += size
+				continue
+			}
+			break
+		}
+		starts[i] = true
+	}
+	return starts
+}
+
+// lowercaseWords collects the words the corpus writes in lower case: a
+// capitalised word at the start of a sentence that the corpus also writes in
+// lower case is an ordinary word ("Leave", "Updated"), not a name.
+func lowercaseWords(docs []*extract.Analysis) map[string]bool {
+	words := map[string]bool{}
+	for _, a := range docs {
+		for _, w := range strings.FieldsFunc(a.Doc.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+				words[w] = true
+			}
+		}
+	}
+	return words
+}
+
+// isJunkName rejects names that are not names: ordinary words capitalised
+// because they start a sentence, lone letters, numbers.
+func isJunkName(s, class string, sentenceInitial bool, lower map[string]bool) bool {
+	if class != "NAME" {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < 2 {
+		return true
+	}
+	if sentenceInitial && !strings.Contains(s, " ") && lower[strings.ToLower(s)] {
+		return true
+	}
+	return false
+}

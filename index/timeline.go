@@ -1,0 +1,252 @@
+package index
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"casefile/extract"
+)
+
+// Event is something the corpus anchors to a date: one or more sentences, in
+// one or more documents, that report the same thing on the same date.
+type Event struct {
+	ID          string        `json:"id"`
+	Date        string        `json:"date"`        // TimeML value: 2017-03-14, 2017-03, 2017
+	Granularity string        `json:"granularity"` // day, month, year, ...
+	Summary     string        `json:"summary"`     // the sentence that best reports it
+	Docs        []string      `json:"documents"`   // sorted
+	Entities    []string      `json:"entities"`    // sorted entity ids
+	Reports     []EventReport `json:"reports"`     // every sentence, by document
+}
+
+// EventReport is one document's sentence about an event.
+type EventReport struct {
+	Doc      string `json:"document"`
+	Sentence string `json:"sentence"`
+	Start    int    `json:"start"` // byte offsets of the sentence in the document's text
+	End      int    `json:"end"`
+	Timex    string `json:"timex"` // the expression that dates it, as written
+}
+
+// eventStop are words too common to say two sentences report the same event.
+var eventStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the and or but of to in on at by for with from as is was were be been are it its this that
+	these those he she they we you i his her their our them him who whom which what when where why how not no
+	said says say told would will could should may might has have had do does did than then there here also
+	about after before over under into onto out up down more most some any all each other such only just one two
+	last next first mr mrs ms`) {
+		eventStop[w] = true
+	}
+}
+
+type candidate struct {
+	doc      int
+	sent     extract.Span
+	timex    string
+	words    map[string]bool
+	entities map[string]bool
+}
+
+// datable reports whether a TIMEX3 value names a point or period on the
+// calendar that a timeline can place.
+func datable(t extract.Timex) bool {
+	if t.Type != "DATE" && t.Type != "TIME" {
+		return false
+	}
+	v := t.Value
+	if len(v) < 4 || strings.ContainsAny(v, "X") || strings.HasSuffix(v, "_REF") {
+		return false
+	}
+	for _, c := range v[:4] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// eventDate is the value the timeline files an expression under: times are
+// filed under their day.
+func eventDate(v string) string {
+	if i := strings.IndexByte(v, 'T'); i > 0 {
+		return v[:i]
+	}
+	return v
+}
+
+func buildTimeline(c *Corpus) []*Event {
+	byDate := map[string][]*candidate{}
+	for di, a := range c.Docs {
+		text := a.Doc.Text
+		sents := extract.Sentences(text)
+		for _, t := range a.Timexes {
+			if !datable(t) {
+				continue
+			}
+			k := sort.Search(len(sents), func(i int) bool { return sents[i].End > t.Start })
+			if k == len(sents) {
+				continue
+			}
+			s := sents[k]
+			cand := &candidate{doc: di, sent: s, timex: t.Text, words: contentWords(text[s.Start:s.End]), entities: map[string]bool{}}
+			for mi, m := range a.Mentions {
+				if m.Start >= s.Start && m.End <= s.End && c.Links[di][mi] != "" {
+					cand.entities[c.Links[di][mi]] = true
+				}
+			}
+			d := eventDate(t.Value)
+			// one candidate per sentence and date
+			dup := false
+			for _, o := range byDate[d] {
+				if o.doc == di && o.sent == s {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				byDate[d] = append(byDate[d], cand)
+			}
+		}
+	}
+	dates := make([]string, 0, len(byDate))
+	for d := range byDate {
+		dates = append(dates, d)
+	}
+	sort.Strings(dates)
+
+	var events []*Event
+	for _, d := range dates {
+		cands := byDate[d]
+		parent := make([]int, len(cands))
+		for i := range parent {
+			parent[i] = i
+		}
+		var find func(int) int
+		find = func(i int) int {
+			for parent[i] != i {
+				i = parent[i]
+			}
+			return i
+		}
+		for i := range cands {
+			for j := i + 1; j < len(cands); j++ {
+				if sameEvent(cands[i], cands[j]) {
+					a, b := find(i), find(j)
+					if a != b {
+						parent[max(a, b)] = min(a, b)
+					}
+				}
+			}
+		}
+		clusters := map[int][]*candidate{}
+		var roots []int
+		for i := range cands {
+			r := find(i)
+			if clusters[r] == nil {
+				roots = append(roots, r)
+			}
+			clusters[r] = append(clusters[r], cands[i])
+		}
+		sort.Ints(roots)
+		for n, r := range roots {
+			events = append(events, makeEvent(c, d, n+1, clusters[r]))
+		}
+	}
+	return events
+}
+
+// sameEvent decides whether two sentences on the same date report the same
+// thing: they share at least two content words, a fair part of the shorter.
+func sameEvent(a, b *candidate) bool {
+	shared := 0
+	for w := range a.words {
+		if b.words[w] {
+			shared++
+		}
+	}
+	small := min(len(a.words), len(b.words))
+	return shared >= 2 && float64(shared) >= 0.2*float64(small)
+}
+
+func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
+	e := &Event{ID: fmt.Sprintf("%s-%d", date, n), Date: date, Granularity: granularity(date)}
+	docs, ents := map[string]bool{}, map[string]bool{}
+	// The summary is the sentence that shares most with the others, shorter
+	// first on ties: the one that best stands for the cluster.
+	best, bestScore := -1, -1
+	for i, x := range cl {
+		a := c.Docs[x.doc]
+		docs[a.Doc.ID] = true
+		for id := range x.entities {
+			ents[id] = true
+		}
+		e.Reports = append(e.Reports, EventReport{Doc: a.Doc.ID, Sentence: a.Doc.Text[x.sent.Start:x.sent.End], Start: x.sent.Start, End: x.sent.End, Timex: x.timex})
+		score := 0
+		for j, y := range cl {
+			if i != j {
+				for w := range x.words {
+					if y.words[w] {
+						score++
+					}
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && len(e.Reports[i].Sentence) < len(e.Reports[best].Sentence) {
+			best, bestScore = i, score
+		}
+	}
+	e.Summary = e.Reports[best].Sentence
+	for d := range docs {
+		e.Docs = append(e.Docs, d)
+	}
+	for id := range ents {
+		e.Entities = append(e.Entities, id)
+	}
+	sort.Strings(e.Docs)
+	sort.Strings(e.Entities)
+	sort.SliceStable(e.Reports, func(i, j int) bool {
+		if e.Reports[i].Doc != e.Reports[j].Doc {
+			return e.Reports[i].Doc < e.Reports[j].Doc
+		}
+		return e.Reports[i].Start < e.Reports[j].Start
+	})
+	return e
+}
+
+// contentWords returns the lower-cased words of a sentence that carry
+// meaning, with a crude plural fold so "summons" and "summon" meet.
+func contentWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len(w) < 3 || eventStop[w] {
+			continue
+		}
+		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// granularity names the precision of a calendar value.
+// TODO(lead): use timex.Granularity once the date tagger lands.
+func granularity(v string) string {
+	switch {
+	case len(v) == 10:
+		return "day"
+	case len(v) == 7:
+		return "month"
+	case len(v) == 4:
+		return "year"
+	case strings.Contains(v, "-W"):
+		return "week"
+	case strings.Contains(v, "-Q"):
+		return "quarter"
+	}
+	return "unknown"
+}

@@ -1,0 +1,127 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The exports under data/ are casefile's stable interface for researchers
+// and tools. Offsets in them count Unicode code points (as Python and most
+// tools do), end exclusive; lists inside CSV cells are joined with "|".
+
+type docExport struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Source    string   `json:"source"`
+	URL       string   `json:"url"`
+	Published string   `json:"published"`
+	DateFrom  string   `json:"date_from"`
+	Added     string   `json:"added,omitempty"`
+	Authors   []string `json:"authors"`
+	DocType   string   `json:"doctype"`
+	Path      string   `json:"path"`
+	Page      string   `json:"page"`
+	Hash      string   `json:"sha256"`
+	Entities  []string `json:"entities"`
+}
+
+func (r *renderer) exports() error {
+	var docs []docExport
+	for i, a := range r.c.Docs {
+		d := a.Doc
+		seen := map[string]bool{}
+		ents := []string{}
+		for _, id := range r.c.Links[i] {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				ents = append(ents, id)
+			}
+		}
+		sort.Strings(ents)
+		authors := d.Authors
+		if authors == nil {
+			authors = []string{}
+		}
+		docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
+			d.Path, "docs/" + d.ID + ".html", d.Hash, ents})
+	}
+	if err := r.writeJSON("data/documents.json", docs); err != nil {
+		return err
+	}
+	if err := r.writeJSON("data/entities.json", r.c.Entities); err != nil {
+		return err
+	}
+	rows := [][]string{{"id", "name", "type", "aliases", "documents", "mentions"}}
+	for _, e := range r.c.Entities {
+		rows = append(rows, []string{e.ID, e.Name, e.Type, strings.Join(e.Aliases, "|"), strings.Join(e.Docs, "|"), strconv.Itoa(e.Mentions)})
+	}
+	if err := r.writeCSV("data/entities.csv", rows); err != nil {
+		return err
+	}
+	rows = [][]string{{"document", "entity", "start", "end", "text", "type"}}
+	for i, a := range r.c.Docs {
+		conv := newOffsets(a.Doc.Text)
+		for j, m := range a.Mentions {
+			id := r.c.Links[i][j]
+			if id == "" {
+				continue
+			}
+			rows = append(rows, []string{a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type})
+		}
+	}
+	if err := r.writeCSV("data/mentions.csv", rows); err != nil {
+		return err
+	}
+	if err := r.writeJSON("data/timeline.json", r.c.Timeline); err != nil {
+		return err
+	}
+	rows = [][]string{{"id", "date", "granularity", "summary", "documents", "entities"}}
+	for _, ev := range r.c.Timeline {
+		rows = append(rows, []string{ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|")})
+	}
+	return r.writeCSV("data/timeline.csv", rows)
+}
+
+func (r *renderer) writeJSON(name string, v any) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	return r.out.WriteFile(name, b.Bytes())
+}
+
+func (r *renderer) writeCSV(name string, rows [][]string) error {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.WriteAll(rows)
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return r.out.WriteFile(name, b.Bytes())
+}
+
+// offsets converts increasing byte offsets into code-point offsets in one
+// pass over the text.
+type offsets struct {
+	text        string
+	byteOff, cp int
+}
+
+func newOffsets(text string) *offsets { return &offsets{text: text} }
+
+func (o *offsets) at(b int) int {
+	if b < o.byteOff { // not increasing: start again
+		o.byteOff, o.cp = 0, 0
+	}
+	o.cp += utf8.RuneCountInString(o.text[o.byteOff:b])
+	o.byteOff = b
+	return o.cp
+}

@@ -1,0 +1,256 @@
+// Package site renders the static archive: HTML pages, machine-readable
+// exports and the browser search files, from a resolved index.Corpus.
+//
+// Every link is relative, so the site works from a web server, from a
+// sub-folder, and opened straight from disk (file://). Output is
+// deterministic: the same corpus gives byte-identical files.
+package site
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"casefile/extract"
+	"casefile/index"
+	"casefile/index/websearch"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets
+var assetFS embed.FS
+
+// Writer receives the site's files; names are slash-separated and relative
+// to the site root. *Output is the usual Writer.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Options configure Render.
+type Options struct {
+	// Name is the site's title, shown in every page header.
+	Name string
+	// Index is the bleve index of the corpus; the browser search files are
+	// exported from it. Without it the site has no search data.
+	Index bleve.Index
+}
+
+type stats struct{ Docs, Entities, Events int }
+
+// page is what every template sees.
+type page struct {
+	Root  string // "" at the site root, "../" one folder down
+	Site  string
+	Title string
+	Nav   string
+	Stats stats
+	Body  any
+}
+
+type renderer struct {
+	c     *index.Corpus
+	out   Writer
+	opt   Options
+	tmpl  map[string]*template.Template
+	stats stats
+	docs  map[string]*extract.Document
+}
+
+// Render writes the whole site through out.
+func Render(c *index.Corpus, out Writer, opt Options) error {
+	if opt.Name == "" {
+		opt.Name = "casefile"
+	}
+	r := &renderer{c: c, out: out, opt: opt, docs: map[string]*extract.Document{}}
+	r.stats = stats{Docs: len(c.Docs), Entities: len(c.Entities), Events: len(c.Timeline)}
+	for _, a := range c.Docs {
+		r.docs[a.Doc.ID] = &a.Doc
+	}
+	if err := r.parse(); err != nil {
+		return err
+	}
+	steps := []struct {
+		name string
+		fn   func() error
+	}{
+		{"assets", r.assets},
+		{"home", r.home},
+		{"documents", r.documents},
+		{"entities", r.entities},
+		{"timeline", r.timeline},
+		{"search page", r.search},
+		{"search data", r.searchData},
+		{"exports", r.exports},
+	}
+	for _, s := range steps {
+		if err := s.fn(); err != nil {
+			return fmt.Errorf("render %s: %w", s.name, err)
+		}
+	}
+	return nil
+}
+
+func (r *renderer) parse() error {
+	funcs := template.FuncMap{
+		"dateText": DateText,
+		"typeName": TypeName,
+		"join":     strings.Join,
+		"query": func(field, value string) string {
+			return url.QueryEscape(field + ":" + quoteValue(value))
+		},
+		"entity": func(id string) *index.Entity { return r.c.Entity(id) },
+		"docSource": func(id string) string {
+			if d := r.docs[id]; d != nil {
+				if d.Source != "" {
+					return d.Source
+				}
+				return d.Title
+			}
+			return id
+		},
+	}
+	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/base.html")
+	if err != nil {
+		return err
+	}
+	r.tmpl = map[string]*template.Template{}
+	for _, name := range []string{"home", "doc", "entity", "entities", "timeline", "search"} {
+		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
+		if err != nil {
+			return err
+		}
+		r.tmpl[name] = t
+	}
+	return nil
+}
+
+// quoteValue quotes a field value for bleve's query-string syntax when it
+// contains anything but letters, digits, '-' and '_'.
+func quoteValue(v string) string {
+	for _, c := range v {
+		if !(c == '-' || c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return `"` + strings.ReplaceAll(v, `"`, `\"`) + `"`
+		}
+	}
+	return v
+}
+
+func (r *renderer) write(name, tmpl string, p page) error {
+	p.Site, p.Stats = r.opt.Name, r.stats
+	var b bytes.Buffer
+	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return r.out.WriteFile(name, b.Bytes())
+}
+
+func (r *renderer) assets() error {
+	return fs.WalkDir(assetFS, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := assetFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return r.out.WriteFile(p, b)
+	})
+}
+
+// DateText formats a TimeML calendar value for people: "April 6, 2017",
+// "March 2017", "2017"; other values are returned as they are.
+func DateText(v string) string {
+	for _, l := range []struct{ in, out string }{{"2006-01-02", "January 2, 2006"}, {"2006-01", "January 2006"}, {"2006", "2006"}} {
+		if len(v) == len(l.in) {
+			if t, err := time.Parse(l.in, v); err == nil {
+				return t.Format(l.out)
+			}
+		}
+	}
+	return v
+}
+
+var typeNames = map[string]string{
+	"PER": "People", "ORG": "Organisations", "LOC": "Places", "MISC": "Other names",
+	extract.KindHandle: "Social media handles", extract.KindHashtag: "Hashtags", extract.KindEmail: "Email addresses",
+	extract.KindURL: "Web addresses", extract.KindPhone: "Phone numbers", extract.KindMoney: "Amounts of money",
+	extract.KindCase: "Case numbers", extract.KindStatute: "Statutes", extract.KindCourt: "Courts", extract.KindLaw: "Laws",
+}
+
+// typeOrder is the order entity types are shown in.
+var typeOrder = []string{"PER", "ORG", "LOC", "MISC", extract.KindHandle, extract.KindHashtag, extract.KindCourt,
+	extract.KindLaw, extract.KindStatute, extract.KindCase, extract.KindMoney, extract.KindEmail, extract.KindURL, extract.KindPhone}
+
+// TypeName is the plural, human name of an entity type.
+func TypeName(t string) string {
+	if n, ok := typeNames[t]; ok {
+		return n
+	}
+	return t
+}
+
+func typeIndex(t string) int {
+	for i, x := range typeOrder {
+		if x == t {
+			return i
+		}
+	}
+	return len(typeOrder)
+}
+
+// docsByDate orders documents newest first, then by title and id.
+func docsByDate(c *index.Corpus) []*extract.Document {
+	out := make([]*extract.Document, len(c.Docs))
+	for i, a := range c.Docs {
+		out[i] = &a.Doc
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Published != b.Published {
+			return a.Published > b.Published
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// searchData exports the browser search files from the bleve index.
+func (r *renderer) searchData() error {
+	if r.opt.Index == nil {
+		return nil
+	}
+	docs := make([]websearch.Doc, len(r.c.Docs))
+	for i, a := range r.c.Docs {
+		d := a.Doc
+		var ents []string
+		seen := map[string]bool{}
+		for _, id := range r.c.Links[i] {
+			if id != "" && !seen[id] {
+				seen[id] = true
+				ents = append(ents, id)
+			}
+		}
+		sort.Strings(ents)
+		docs[i] = websearch.Doc{ID: d.ID, URL: "docs/" + d.ID + ".html", Title: d.Title, Date: d.Published,
+			Source: d.Source, DocType: d.DocType, Entities: ents}
+	}
+	ents := make([]websearch.Entity, len(r.c.Entities))
+	for i, e := range r.c.Entities {
+		ents[i] = websearch.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
+	}
+	_, err := websearch.Export(r.opt.Index, docs, ents, r.out, nil)
+	return err
+}
