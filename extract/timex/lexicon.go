@@ -423,7 +423,7 @@ func buildLexicon() map[string]lexeme {
 		add(s, 0, cPast, 0)
 	}
 	for _, s := range []string{"will", "shall", "ll", "tomorrow", "next", "plans", "plan", "scheduled",
-		"expected", "expects", "expect", "upcoming", "coming", "going", "later", "intends", "hopes", "until", "soon", "tonight"} {
+		"expected", "expects", "expect", "planning", "upcoming", "coming", "going", "later", "intends", "hopes", "until", "soon", "tonight"} {
 		add(s, 0, cFuture, 0)
 	}
 	return m

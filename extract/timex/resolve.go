@@ -212,9 +212,13 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		// missing fields come from the document date
 		a = r.dct
 	}
+	dir := f.dir
+	if near && a.g < gMonth {
+		dir = 0 // a reference year without a document date: "In 1998 ... in June"
+	}
 	rel := !f.ySet && !near // fields relative to a shifted point: this year's third quarter
 	y := p.y
-	if near || rel && (f.dir != 0 || !f.yearRel) && f.shiftU != gYear {
+	if near || rel && (dir != 0 || !f.yearRel) && f.shiftU != gYear {
 		y = a.y
 	}
 	switch {
@@ -238,7 +242,7 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 			if a.month() <= 2 {
 				cy--
 			}
-			p.y = dirYear(cy, f.s, cs, 4, f.dir, tense)
+			p.y = dirYear(cy, f.s, cs, 4, dir, tense)
 		}
 	case f.holiday != 0:
 		h := holidays[f.holiday-1]
@@ -248,7 +252,7 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		}
 		if !f.ySet {
 			ad := a.date()
-			switch dir := f.dir; {
+			switch {
 			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.After(ad):
 				d, ok = holidayDate(h.month, h.day, h.rule, y-1)
 			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && d.Before(ad):
@@ -270,11 +274,11 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		if f.d != 0 {
 			p.g, p.d = gDay, f.d
 		}
-		if !f.ySet && (near || f.dir != 0 || !f.yearRel) {
+		if !f.ySet && (near || dir != 0 || !f.yearRel) {
 			if f.d != 0 {
-				p.y = nearDayYear(y, f.m, f.d, a, f.dir, tense)
+				p.y = nearDayYear(y, f.m, f.d, a, dir, tense)
 			} else {
-				p.y = dirYear(y, f.m, a.month(), 12, f.dir, tense)
+				p.y = dirYear(y, f.m, a.month(), 12, dir, tense)
 			}
 		}
 		if f.d > daysIn(f.m) || f.m == 2 && f.d == 29 && !isLeap(p.y) {
@@ -287,7 +291,7 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		ad := a.date()
 		wd := (int(ad.Weekday())+6)%7 + 1
 		var delta int
-		switch f.dir {
+		switch dir {
 		case -1:
 			delta = -((wd-f.wd+7)%7 + 7*b2i((wd-f.wd+7)%7 == 0))
 		case 1:
@@ -364,7 +368,7 @@ func dirYear(y, v, cur, n int, dir, tense int8) int {
 			return y - 1
 		case tense > 0 && cur-v >= gap:
 			return y + 1
-		case tense == 0 && v-cur > n/2:
+		case tense == 0 && v-cur >= n/2:
 			return y - 1
 		case tense == 0 && cur-v > n/2+n/6:
 			return y + 1
@@ -402,7 +406,7 @@ func nearDayYear(y, m, d int, a point, dir, tense int8) int {
 			return y - 1
 		case tense > 0 && cmp < -near:
 			return y + 1
-		case tense == 0 && m-am > 6:
+		case tense == 0 && m-am >= 6:
 			return y - 1
 		case tense == 0 && am-m > 6:
 			return y + 1

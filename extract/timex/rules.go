@@ -141,8 +141,8 @@ func (p *parser) approx(i int) (frame, int) {
 		if !pointOK && !ago {
 			return frame{}, i
 		}
-		if p.w(j) == wThe || p.w(j) == wThis || p.w(j) == wLast || p.w(j) == wNext {
-			return frame{}, i // "around the end of the year": leave the preposition out
+		if p.w(j) == wThe || p.w(j) == wThis || p.w(j) == wLast || p.w(j) == wNext || f.wd != 0 && !f.clock {
+			return frame{}, i // "around the end of the year", "get around Wednesday's ruling": a preposition
 		}
 		if f.shiftU != 0 && f.anchor != aAbs && !f.clock && !ago && p.w(k-1) != wEnd {
 			return frame{}, i
@@ -310,6 +310,14 @@ func (p *parser) refWord(i int) (frame, int) {
 	if p.lit(i, "right") && p.w(i+1) == wNow {
 		return ref("PRESENT_REF", i+2)
 	}
+	// "for a while": an unknown stretch
+	if p.w(i) == wA && p.w(i+1) == wWhile && p.w(i-1) == wFor {
+		return frame{typ: tDuration, val: "PXX", noRef: true}, i + 2
+	}
+	// "overnight losses": the night before
+	if p.w(i) == wOvernight {
+		return frame{typ: tTime, anchor: aRef, shiftU: gDay, shiftN: -1, pod: podNI, noRef: true}, i + 1
+	}
 	return frame{}, i
 }
 
@@ -429,8 +437,12 @@ func (p *parser) detX(i int) (frame, int) {
 		}
 		anc = aRef
 	case wRecent:
-		// recent years, recent weeks: an unknown stretch just past
+		// recent weeks: an unknown stretch just past; "recent years" is
+		// annotated as the vague past more often than as a duration
 		if g, pl, e := p.unit(k); e > k && pl {
+			if g == gYear {
+				return frame{typ: tDate, val: "PAST_REF", noRef: true}, e
+			}
 			return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, e
 		}
 		return frame{}, i
@@ -448,6 +460,9 @@ func (p *parser) detX(i int) (frame, int) {
 				return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, k + 1
 			}
 			if d == wPast || d == wLast {
+				if g == gYear && !the {
+					return frame{typ: tDate, val: "PAST_REF", noRef: true}, k + 1 // "in past years"
+				}
 				return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, k + 1
 			}
 			return frame{}, i
@@ -570,8 +585,12 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 	e := j + 1
 	// "the year ended Sept. 30": a stretch of time, not a calendar year
 	ended := p.w(e) == wEnded || p.w(e) == wEnding || p.lit(e, "ends") || p.lit(e, "through")
-	if p.punct(e, '\'') || p.punct(e, '-') {
+	if p.punct(e, '-') || p.punct(e, '\'') && (p.w(e+2) == wEnd || t.lx.w == wYear) {
 		return frame{}, i // "the year's end", "the year-ago": other rules
+	}
+	// the morning, the afternoon: a part of the day being told about
+	if t.lx.cls&cPOD != 0 && !adj && t.lx.w != wNight && t.lx.w != wOvernight && t.lx.w != wDawn {
+		return frame{typ: tTime, anchor: aRef, shiftU: gDay, pod: int(t.lx.val), noRef: true}, e
 	}
 	if t.lx.cls&cUnit != 0 {
 		g := gran(t.lx.val)
@@ -1205,6 +1224,16 @@ func (p *parser) quarterExpr(i int) (frame, int) {
 		return frame{}, i
 	}
 	// of 1990, of fiscal 1990, of the year, of this year, of next year
+	if p.w(k) == wOf && f.h != 0 {
+		// the last half of the '80s: a part of a decade or century
+		if g, e2 := p.yearExpr(k + 1); e2 > k+1 && g.yg != 0 && g.yg < gYear {
+			g.mod = "START"
+			if f.h == 2 {
+				g.mod = "END"
+			}
+			return g, e2
+		}
+	}
 	if p.w(k) == wOf {
 		l := k + 1
 		if p.w(l) == wFiscal {
@@ -1253,7 +1282,7 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		return f, e + 1
 	}
 	if p.lit(k, "quarter") {
-		f.gran = gQuarter
+		f.quarterRef = true // the reported quarter, a year before
 		return f, k + 1
 	}
 	if p.w(k) == wPeriod {
@@ -1292,11 +1321,11 @@ func (p *parser) yearEnd(i int) (frame, int) {
 // year, later that day, earlier today, later Sunday.
 func (p *parser) earlierLater(i int) (frame, int) {
 	w := p.w(i)
-	if w != wEarlier && w != wLater {
+	if w != wEarlier && w != wLater && !((w == wEarly || w == wLate) && p.w(i+1) == wIn) {
 		return frame{}, i
 	}
 	mod := "START"
-	if w == wLater {
+	if w == wLater || w == wLate {
 		mod = "END"
 	}
 	j := i + 1
@@ -1313,7 +1342,7 @@ func (p *parser) earlierLater(i int) (frame, int) {
 		}
 		return frame{}, i
 	case wIn:
-		if p.w(j+1) == wThe {
+		if p.w(j+1) == wThe && !(mod == "END" && p.w(i) == wLate && p.w(j+2) == wDay) {
 			if g, pl, e := p.unit(j + 2); e > j+2 && !pl && (g == gYear || g == gMonth || g == gWeek || g == gDay || g == gQuarter || g == gDecade) {
 				return frame{typ: tDate, anchor: aRef, shiftU: g, mod: mod, noRef: true}, e
 			}
@@ -1372,6 +1401,10 @@ func (p *parser) duration(i int) (frame, int) {
 			}
 			return frame{}, i
 		}
+	}
+	// the first hours, the final days: an unknown stretch
+	if the && ctx == wPast && p.is(j, cUnit) && p.is(j, cPlural) && (p.lit(j-1, "first") || p.lit(j-1, "final") || p.lit(j-1, "early")) {
+		return frame{typ: tDuration, val: durValue(-1, gran(p.tok(j).lx.val), false), noRef: true}, j + 1
 	}
 	q, k := p.number(j, !the || ctx != wNone)
 	// ranges: two to three weeks, the next 12 to 18 months
@@ -1515,6 +1548,10 @@ func (p *parser) bareUnits(i int) (frame, int) {
 	}
 	if p.hyphen(e) && p.w(e+1) == wLong {
 		return frame{typ: tDuration, val: durValue(-1, u, false), noRef: true}, e + 2
+	}
+	// "in the weeks before the shooting": the unit alone, as TimeML marks it
+	if p.w(i-1) == wThe && (p.w(e) == wBefore || p.w(e) == wAfter || p.w(e) == wFollowing || p.lit(e, "ahead") || p.w(e) == wThat && p.lit(e+1, "followed")) {
+		return frame{typ: tDuration, val: durValue(-1, u, false), noRef: true}, e
 	}
 	switch p.w(i - 1) {
 	case wFor, wIn, wWithin, wOver, wAfter:
