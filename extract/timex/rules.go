@@ -1046,13 +1046,13 @@ func (p *parser) yearContextOK(j, e int, strong bool) bool {
 		if n.kind == kWord && n.lx.cls&cNoun != 0 {
 			return false
 		}
-		if n.kind == kWord && isCountNoun(p.text[n.start:n.end]) {
+		if n.kind == kWord && countNouns.has(p.text[n.start:n.end]) {
 			return false
 		}
 		if n.kind == kPunct && n.ch == '%' {
 			return false
 		}
-		if pt := p.tok(j - 1); pt.kind == kWord && isNumberLabel(p.text[pt.start:pt.end]) {
+		if pt := p.tok(j - 1); pt.kind == kWord && numberLabels.has(p.text[pt.start:pt.end]) {
 			return false
 		}
 		if pt := p.tok(j - 1); pt.kind == kPunct && (pt.ch == '#' || pt.ch == '$' || pt.ch == 0 && pt.end-pt.start > 1) {
@@ -1065,19 +1065,7 @@ func (p *parser) yearContextOK(j, e int, strong bool) bool {
 	return true
 }
 
-// isCountNoun lists nouns that make a preceding four-digit number a count.
-func isCountNoun(s string) bool {
-	if len(s) > 12 {
-		return false
-	}
-	var b [12]byte
-	for i := 0; i < len(s); i++ {
-		b[i] = s[i] | lowerBit(s[i])
-	}
-	_, ok := countNouns[string(b[:len(s)])]
-	return ok
-}
-
+// countNouns make a preceding four-digit number a count.
 var countNouns = setOf("people", "persons", "troops", "soldiers", "men", "women", "children", "students", "workers",
 	"employees", "jobs", "shares", "points", "feet", "foot", "meters", "metres", "miles", "kilometers", "kilometres",
 	"km", "tons", "tonnes", "pounds", "dollars", "acres", "cars", "vehicles", "homes", "houses", "units", "copies",
@@ -1089,27 +1077,32 @@ var countNouns = setOf("people", "persons", "troops", "soldiers", "men", "women"
 	"participants", "delegates", "visitors", "tourists", "fans", "customers", "companies", "firms", "banks",
 	"series", "model", "models", "block", "reais", "contracts", "loans", "sites", "locations", "machines", "computers")
 
-func setOf(ss ...string) map[string]struct{} {
-	m := make(map[string]struct{}, len(ss))
+// wordSet is a set of lower-case words.
+type wordSet map[string]struct{}
+
+func setOf(ss ...string) wordSet {
+	m := make(wordSet, len(ss))
 	for _, s := range ss {
 		m[s] = struct{}{}
 	}
 	return m
 }
 
-// isNumberLabel lists words after which a number is an identifier, not a year.
-func isNumberLabel(s string) bool {
-	if len(s) > 12 {
+// has reports whether s, ignoring ASCII case, is in the set.
+func (set wordSet) has(s string) bool {
+	const maxLen = 16
+	if len(s) > maxLen {
 		return false
 	}
-	var b [12]byte
+	var b [maxLen]byte
 	for i := 0; i < len(s); i++ {
 		b[i] = s[i] | lowerBit(s[i])
 	}
-	_, ok := numberLabels[string(b[:len(s)])]
+	_, ok := set[string(b[:len(s)])]
 	return ok
 }
 
+// numberLabels make a following number an identifier, not a year.
 var numberLabels = setOf("no", "number", "num", "section", "sec", "secs", "rule", "rules", "title", "chapter", "article",
 	"art", "part", "paragraph", "para", "item", "form", "flight", "route", "highway", "interstate", "room", "suite", "box",
 	"apt", "unit", "building", "page", "pages", "pp", "p", "exhibit", "docket", "code", "model", "version", "v", "ver",

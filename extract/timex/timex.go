@@ -259,23 +259,12 @@ func (p *parser) sentenceEnd(k int) bool {
 		}
 		// a period after an abbreviation or an initial does not end the sentence
 		b := p.tok(k - 1)
-		return b.kind != kWord || b.end-b.start > 1 && !isAbbrev(p.text[b.start:b.end])
+		return b.kind != kWord || b.end-b.start > 1 && !abbrevs.has(p.text[b.start:b.end])
 	}
 	return false
 }
 
-func isAbbrev(s string) bool {
-	if len(s) > 5 {
-		return false
-	}
-	var b [5]byte
-	for i := 0; i < len(s); i++ {
-		b[i] = s[i] | lowerBit(s[i])
-	}
-	_, ok := abbrevs[string(b[:len(s)])]
-	return ok
-}
-
+// abbrevs end with a period that does not end a sentence.
 var abbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "gen", "sen", "rep",
 	"gov", "lt", "col", "capt", "sgt", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
 	"oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "ft", "mt",
