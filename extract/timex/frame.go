@@ -58,6 +58,7 @@ type frame struct {
 	yearRel    bool // the year comes from a relative phrase (this year's, June last year)
 	quarterRef bool // "the quarter", "the latest quarter": the quarter being reported
 	periodRef  bool // "the 1988 period": the reference's quarter or month in the written year
+	current    bool // relative to the current period: the reference only if it lies in the document's year
 	noRef      bool // never becomes the reference time
 }
 

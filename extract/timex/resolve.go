@@ -82,6 +82,7 @@ func (r *resolver) unresolved(f *frame) string {
 // point computes the calendar point of a DATE or TIME frame.
 func (r *resolver) point(f *frame, tense int8) (point, bool) {
 	var a point // anchor
+	fromRef := false
 	switch f.anchor {
 	case aAbs:
 	case aDCT:
@@ -91,8 +92,12 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		a = r.dct
 	case aRef:
 		switch {
+		case r.hasRef && f.current && r.hasDCT && r.ref.y != r.dct.y:
+			// "the year-ago results" compare with the current period, even
+			// after "the 1988 period" was mentioned
+			a = r.dct
 		case r.hasRef:
-			a = r.ref
+			a, fromRef = r.ref, true
 		case r.hasDCT:
 			a = r.dct
 		default:
@@ -123,6 +128,12 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 			q.y = f.y
 			return q, true
 		}
+		if f.periodRef && f.gran == gQuarter && r.hasDCT {
+			// "the 1988 quarter" without a reported quarter: the last one completed
+			q := r.dct.coarsen(gQuarter).shift(gQuarter, -1)
+			q.y = f.y
+			return q, true
+		}
 	case f.quarterRef:
 		// the quarter being reported: the last quarter mentioned, else the
 		// last one completed before the document date
@@ -142,7 +153,7 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		p = a
 	default:
 		switch {
-		case f.keep && f.anchor == aRef && r.hasRef:
+		case f.keep && fromRef:
 			p = a
 			if p.g > gDay {
 				p = p.coarsen(gDay)

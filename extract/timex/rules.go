@@ -1269,7 +1269,7 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		return frame{}, i
 	}
 	k := j + 3
-	f := frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, noRef: true}
+	f := frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, noRef: true, current: true}
 	if q, e := p.ordinal(k); e > k && q >= 1 && q <= 4 && p.lit(e, "quarter") {
 		f.q = q
 		return f, e + 1

@@ -110,6 +110,11 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef || m.f.weekend {
 			tense = p.tense(m.s, m.e)
 		}
+		// "the quarter ended Sept. 30": the end of a period is not the time
+		// the narrative is about
+		if w := p.w(m.s - 1); w == wEnded || w == wEnding {
+			m.f.noRef = true
+		}
 		v := r.resolve(&m.f, tense)
 		if v == "" {
 			continue
