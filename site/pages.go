@@ -146,7 +146,7 @@ func (r *renderer) documents() error {
 			Blocks   []template.HTML
 			Entities any
 			Dates    []docDate
-		}{&a.Doc, highlight(a, links), groups, dates}
+		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }), groups, dates}
 		if err := r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Body: body}); err != nil {
 			return err
 		}
@@ -174,9 +174,10 @@ func eventDay(v string) string {
 }
 
 // highlight renders a document's blocks as HTML with every resolved entity
-// mention linked to its entity page and every date linked to the timeline.
-// The text is escaped; only casefile's own tags are added.
-func highlight(a *extract.Analysis, links []string) []template.HTML {
+// mention linked to its entity page (styled by the entity's type, not the
+// mention's) and every date linked to the timeline. The text is escaped;
+// only casefile's own tags are added.
+func highlight(a *extract.Analysis, links []string, typeOf func(id string) string) []template.HTML {
 	type mark struct {
 		start, end int
 		open       string
@@ -186,7 +187,7 @@ func highlight(a *extract.Analysis, links []string) []template.HTML {
 		if links[j] == "" {
 			continue
 		}
-		marks = append(marks, mark{m.Start, m.End, fmt.Sprintf(`<a class="ent ent-%s" id="m%d" href="../entities/%s.html">`, m.Type, j, links[j])})
+		marks = append(marks, mark{m.Start, m.End, fmt.Sprintf(`<a class="ent ent-%s" id="m%d" href="../entities/%s.html">`, typeOf(links[j]), j, links[j])})
 	}
 	k := 0
 	for _, t := range a.Timexes {
