@@ -154,14 +154,21 @@
     offs.push(text.length);
     var out = [], pos = 1;
     for (var k = 0; k < cps.length;) {
-      var c0 = cps[k], len, pat;
+      var c0 = cps[k], len = 0, pat = -1;
       if (c0 < 128 && isAsciiAlnum(c0)) {
+        // a run of ASCII letters and digits ends the word when what follows
+        // cannot continue it (UAX#29 WB5-WB13 need a letter, digit, "_",
+        // Extend/Format, or a Mid* character followed by a letter or digit)
         var j = k + 1;
         while (j < cps.length && cps[j] < 128 && isAsciiAlnum(cps[j])) j++;
-        if (j === cps.length || (cps[j] < 128 && ascii[cps[j]] === 0)) { len = j - k; pat = 3; } else { var r = scan(cps, k); len = r[0]; pat = r[1]; }
-      } else if (c0 < 128 && ascii[c0] === 0 && (k + 1 === cps.length || (cps[k + 1] < 128))) {
-        len = 1; pat = 12;
-      } else { var r2 = scan(cps, k); len = r2[0]; pat = r2[1]; }
+        var c1 = j < cps.length ? cps[j] : -1;
+        if (c1 < 0 || (c1 < 128 && ascii[c1] === 0)) { len = j - k; pat = 3; }
+        else if (c1 < 128 && c1 !== 95 && (ascii[c1] & (ML | MN | MNL | SQ)) &&
+          (j + 1 === cps.length || (cps[j + 1] < 128 && !isAsciiAlnum(cps[j + 1]) && cps[j + 1] !== 95))) { len = j - k; pat = 3; }
+      } else if (c0 < 128 && c0 !== 95 && !(ascii[c0] & (CR | LF | NL)) && (k + 1 === cps.length || cps[k + 1] < 128)) {
+        len = 1; pat = 12; // punctuation or space: a None segment, no word pattern starts with it
+      }
+      if (pat < 0) { var r = scan(cps, k); len = r[0]; pat = r[1]; }
       if (pat < WORD_PATTERNS) {
         out.push({ t: text.slice(offs[k], offs[k + len]), s: offs[k], e: offs[k + len], p: pos++ });
       }
@@ -963,7 +970,8 @@
                 return Promise.all([postings(ae), positions(ae)]).then(function (r) { t.posOrds = r[0].ords; t.pos = r[1]; });
               });
             }
-            return null; // keyword fields keep no term vectors, so bleve's phrase never matches
+            t.anyPos = true; // keyword fields: one token, so the phrase is the term
+            return null;
           }));
         });
       case 'bool':
@@ -1082,6 +1090,7 @@
     var lists = [];
     for (var k = 0; k < terms.length; k++) {
       var t = terms[k];
+      if (t.anyPos && terms.length === 1) return true;
       if (!t.pos) return false;
       var idx = findIdx(t.posOrds, ord);
       if (idx < 0) return false;
@@ -1132,6 +1141,8 @@
     var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
     var pq;
     try { pq = parse(query); } catch (err) { return Promise.reject(err); }
+    // every ranked query needs field lengths: fetch them with the dictionary
+    if (man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
     return Promise.resolve().then(function () { return build(pq); }).then(function (root) {
       var acc = [];
       return prepare(root, acc).then(function () {
@@ -1144,7 +1155,7 @@
         var dlChunks = Object.keys(need).filter(function (k) { return k !== 'dtAll'; }).map(Number);
         if (dlChunks.length) loads.push(loadCol('dl', dlChunks));
         if (need.dtAll) loads.push(loadCol('dt', allChunks()));
-        return Promise.all(loads).then(function () { return dates(); }).then(function (d) {
+        return Promise.all(loads).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
           var w = root.k === 'none' ? 0 : weight(root);
           var qn = 1 / Math.sqrt(w);
           var res = evalNode(root, qn, { dates: d });

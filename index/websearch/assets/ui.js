@@ -108,6 +108,8 @@
     return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE }).then(function (r) {
       if (my !== seq) return;
       var qt = E.queryTerms(st.q);
+      // facets load while the result documents do
+      var facets = facetsEl ? E.facets(r.result) : Promise.resolve(null);
       return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
         if (my !== seq) return;
         clear(results);
@@ -126,9 +128,10 @@
           r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + (st.sort === 'date' ? ', newest first' : '') +
           (r.total > PAGE ? ', page ' + st.page + ' of ' + Math.ceil(r.total / PAGE) : '') + '.';
         status.setAttribute('data-ms', String(ms));
+        C.rendered = performance.now();
         renderPager(st, r.total);
         if (!facetsEl) return;
-        return E.facets(r.result).then(function (f) { if (my === seq) renderFacets(st, f); });
+        return facets.then(function (f) { if (my === seq) { renderFacets(st, f); C.faceted = performance.now(); } });
       });
     }).catch(function (err) {
       if (my !== seq) return;
@@ -161,6 +164,7 @@
     if (j < 0) input.focus(); else links[j].focus();
   });
 
+  C.booted = performance.now();
   C.ui = { run: function (q, sort, page) { return go({ q: q, sort: sort || '', page: page || 1 }, true); }, ready: null };
   C.ui.ready = run(readURL());
 })(typeof self !== 'undefined' ? self : globalThis);
