@@ -358,13 +358,20 @@ func nearYear(y, v, cur, n int, tense int8) int {
 // with n=4) relative to the anchor's cur: dir -1 the last one before, +1 the
 // next one after, 0 this year's, 2 by tense (nearest when unknown).
 func dirYear(y, v, cur, n int, dir, tense int8) int {
+	// "last February" said in March is not the month just past (that is
+	// "last month") but the February a year before; likewise "next April"
+	// in March
+	near := 0
+	if n == 12 {
+		near = 1
+	}
 	switch dir {
 	case -1:
-		if v >= cur {
+		if v >= cur-near {
 			return y - 1
 		}
 	case 1:
-		if v <= cur {
+		if v <= cur+near {
 			return y + 1
 		}
 	case 2:

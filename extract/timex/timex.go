@@ -205,7 +205,9 @@ func (p *parser) cue(k int, before bool) (int8, bool) {
 		return 1, true
 	case t.lx.w == wAs && before && p.w(k+1) == wEarly && p.w(k+2) == wAs:
 		return 1, true // as early as Tuesday
-	case (t.lx.w == wBy || t.lx.w == wUntil) && before && k == p.cueFrom-1:
+	case p.lit(k, "effective") && before && k == p.cueFrom-1:
+		return 1, true // effective June 1
+	case (t.lx.w == wBy || t.lx.w == wUntil || p.lit(k, "through")) && before && k == p.cueFrom-1:
 		return 1, false // a deadline: by February, until Tuesday
 	case p.lit(k, "would"):
 		return 1, false // the future of a past narrative: "would be traveling Thursday"
