@@ -413,23 +413,35 @@
   function stem(word) { return stemCps(Array.from(word, function (ch) { return ch.codePointAt(0); })); }
 
   // analyze: bleve "en" analyser; tokens keep position and UTF-16 offsets.
+  // token text -> analysed term ('' for a stop word); filters are pure, so
+  // memoising them cannot change a result
+  var termCache = new Map();
   function analyze(text) {
     var toks = tokenize(text), out = [];
     for (var i = 0; i < toks.length; i++) {
-      var t = toks[i], p = possessive(t.t), term;
-      if (isAsciiStr(p)) {
-        var lo = asciiLower(p);
-        if (stop.has(lo)) continue;
-        term = stem(lo);
-      } else {
-        var lb = lowerBytes(utf8enc.encode(p)), cps = goRunes(lb);
-        var valid = utf8enc.encode(String.fromCodePoint.apply(null, cps)).length === lb.length && cps.indexOf(0xfffd) < 0;
-        if (valid && stop.has(String.fromCodePoint.apply(null, cps))) continue;
-        term = stemCps(cps);
+      var t = toks[i], term = termCache.get(t.t);
+      if (term === undefined) {
+        term = filterToken(t.t);
+        if (termCache.size > 100000) termCache.clear();
+        termCache.set(t.t, term);
       }
-      out.push({ term: term, pos: t.p, start: t.s, end: t.e });
+      if (term !== '') out.push({ term: term, pos: t.p, start: t.s, end: t.e });
     }
     return out;
+  }
+  function filterToken(raw) {
+    var p = possessive(raw), term;
+    if (isAsciiStr(p)) {
+      var lo = asciiLower(p);
+      if (stop.has(lo)) return '';
+      term = stem(lo);
+    } else {
+      var lb = lowerBytes(utf8enc.encode(p)), cps = goRunes(lb);
+      var valid = utf8enc.encode(String.fromCodePoint.apply(null, cps)).length === lb.length && cps.indexOf(0xfffd) < 0;
+      if (valid && stop.has(String.fromCodePoint.apply(null, cps))) return '';
+      term = stemCps(cps);
+    }
+    return term;
   }
 
   // ---------------------------------------------------------------------------
@@ -1244,14 +1256,34 @@
       if (cl.k === 'match' || cl.k === 'phrase' || cl.k === 'number') analyze(cl.v).forEach(function (t) { out.add(t.term); });
       if (cl.k === 'wildcard' && /^[^*?]*\*$/.test(cl.v)) prefixes.push(cl.v.slice(0, -1));
     });
-    return { has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; } };
+    var first = new Set();
+    out.forEach(function (t) { first.add(t.charCodeAt(0)); });
+    prefixes.forEach(function (t) { first.add(t.charCodeAt(0)); });
+    return {
+      has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; },
+      // could a token starting with code unit c analyse to a query term?
+      // (the filters never change an ASCII token's first letter but for case)
+      maybe: function (c) { if (c >= 128) return true; if (c >= 65 && c <= 90) c += 32; return first.has(c); }
+    };
+  }
+  // the tokens of text that analyse to query terms
+  function hitTokens(text, qt) {
+    var toks = tokenize(text), out = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i];
+      if (qt.maybe && !qt.maybe(t.t.charCodeAt(0))) continue;
+      var term = termCache.get(t.t);
+      if (term === undefined) { term = filterToken(t.t); termCache.set(t.t, term); }
+      if (term !== '' && qt.has(term)) out.push({ term: term, pos: t.p, start: t.s, end: t.e });
+    }
+    return out;
   }
 
   // snippet: [{text, mark}] pieces of about `len` characters around the
   // densest run of query terms.
   function snippet(text, qt, len) {
     len = len || 220;
-    var toks = analyze(text), hits = toks.filter(function (t) { return qt.has(t.term); });
+    var hits = hitTokens(text, qt);
     var start = 0;
     if (hits.length) {
       var best = 0, bestAt = hits[0].start;
@@ -1266,10 +1298,10 @@
     var end = Math.min(text.length, start + len);
     var sp2 = text.indexOf(' ', end);
     if (end < text.length && sp2 >= 0 && sp2 < end + 20) end = sp2;
-    return highlight(text, qt, start, end, toks);
+    return highlight(text, qt, start, end, hits);
   }
   function highlight(text, qt, start, end, toks) {
-    toks = toks || analyze(text);
+    toks = toks || hitTokens(text, qt);
     var out = [], at = start;
     if (start > 0) out.push({ text: '… ', mark: false });
     for (var i = 0; i < toks.length; i++) {
