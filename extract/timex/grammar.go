@@ -144,7 +144,7 @@ func (p *parser) dayNum(i int) (int, int) {
 		if t.ndig > 2 || t.num < 1 || t.num > 31 || t.flags&(fPlural|fAMPM) != 0 {
 			return 0, i
 		}
-		if t.flags&fOrd == 0 && p.numGluedAfter(i+1) {
+		if t.flags&fOrd == 0 && p.numGluedAfter(i+1) && !p.dayRange(i) {
 			return 0, i
 		}
 		return int(t.num), i + 1
@@ -157,6 +157,14 @@ func (p *parser) dayNum(i int) (int, int) {
 		}
 	}
 	return 0, i
+}
+
+// dayRange reports whether the day number at i starts a range "3-5" of
+// two days of the month (and not a score, a phone number or a date).
+func (p *parser) dayRange(i int) bool {
+	n := p.tok(i + 2)
+	return p.hyphen(i+1) && n.kind == kNum && n.ndig <= 2 && n.flags&(fPlural|fAMPM|fOrd) == 0 &&
+		n.num > p.tok(i).num && n.num <= 31 && !p.numGluedAfter(i+3)
 }
 
 // yearNum parses a written year: 1998, '98, 1990s, '80s. g is gYear or

@@ -1496,16 +1496,12 @@ func (p *parser) duration(i int) (frame, int) {
 	if u == gWeekend && the {
 		return frame{}, i
 	}
-	// "a year" after an amount of money is a rate: $5 a year (but "$5 a year ago" is not)
+	// "a year" after an amount is a rate ("$5 a year", "358,000 a month"),
+	// not a time: TimeML would make it a SET, but annotators mostly skip it
+	// and a timeline has no place for it (but "$5 a year ago" is a date)
 	if nw := p.w(e); q.a && !the && ctx == wNone && p.isRateContext(i) && nw != wAgo && nw != wEarlier && nw != wLater && !(p.w(e) == wOr && p.w(e+1) == wSo) {
-		f.typ = tSet
-		f.val = "P1" + v[len(v)-1:]
-		if u < gDay || u == gHour || u == gMinute || u == gSecond {
-			f.val = durValue(1, u, false)
-		}
-		return f, e
+		return frame{}, i
 	}
-	_ = the
 	return f, e
 }
 
@@ -1863,6 +1859,42 @@ func (p *parser) numericDate(i int) (frame, int) {
 	}
 	return frame{typ: tDate, y: y, ySet: true, m: m, d: d}, e
 }
+
+// nextDay parses the second day of "April 24 and 25" or "March 3-5" after a
+// month-and-day expression f ending at j: the frame of the second day and
+// its token span.
+func (p *parser) nextDay(f frame, j int) (frame, int, int) {
+	k := j
+	switch {
+	case p.hyphen(k) && p.tok(k+1).kind == kNum:
+		k++
+	case p.w(k) == wAnd || p.w(k) == wOr || p.w(k) == wTo || p.lit(k, "through"):
+		k++
+	default:
+		return f, j, j
+	}
+	t := p.tok(k)
+	if t.kind != kNum || t.ndig > 2 || t.flags&(fPlural|fAMPM) != 0 || int(t.num) <= f.d || int(t.num) > daysIn(f.m) {
+		return f, j, j
+	}
+	// "April 24 and 25 people", "March 3 to 5 p.m.", "May 1 and 3 March"
+	n := p.tok(k + 1)
+	if n.kind == kWord && (n.lx.cls&(cMonth|cUnit) != 0 || !n.has(fCap) && !afterDay.has(p.text[n.start:n.end])) || p.numGluedAfter(k+1) {
+		return f, j, j
+	}
+	if _, e := p.ampmWord(k + 1); e > k+1 {
+		return f, j, j
+	}
+	g := f
+	g.d = int(t.num)
+	g.mod = ""
+	return g, k, k + 1
+}
+
+// afterDay are the words that may follow the second day of "April 24 and
+// 25"; another word ("25 people") makes the number a count.
+var afterDay = setOf("and", "or", "in", "at", "on", "when", "with", "to", "for", "the", "of", "but", "while", "as",
+	"after", "before", "by", "from", "respectively", "this", "next", "last", "that", "is", "are", "was", "were", "will")
 
 // ---- combinations and suffixes ----
 

@@ -94,6 +94,15 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 		f, j := p.expr(i)
 		if j > i {
 			st.ms = append(st.ms, match{i, j, f})
+			// "April 24 and 25", "March 3-5": the second day is an expression of its own
+			for f.d != 0 && f.m != 0 && !f.clock && f.pod == 0 {
+				g, s, e := p.nextDay(f, j)
+				if e <= s {
+					break
+				}
+				st.ms = append(st.ms, match{s, e, g})
+				f, j = g, e
+			}
 			i = j
 			continue
 		}
