@@ -76,9 +76,32 @@ func (p *parser) approx(i int) (frame, int) {
 	j := i
 	pointOK := false // may modify a point in time, not only an amount
 	// TimeML annotators leave "about", "almost" and "over" outside the
-	// expression more often than not (they read as prepositions or hedges);
-	// "around", "nearly", "more than", "at least", "up to" go inside.
+	// expression more often than not (they read as prepositions or hedges),
+	// except before "... ago" and "over a week"; "around", "nearly", "more
+	// than", "at least", "up to" go inside.
+	agoOnly := false
 	switch p.w(i) {
+	case wAbout:
+		mod, j, agoOnly = "APPROX", i+1, true
+	case wAlmost:
+		mod, j, agoOnly = "LESS_THAN", i+1, true
+	case wOver:
+		mod, j, agoOnly = "MORE_THAN", i+1, true
+		if p.w(j) == wA || p.w(j) == wAn {
+			agoOnly = false
+		}
+	case wJust:
+		switch p.w(i + 1) {
+		case wOver:
+			mod, j = "MORE_THAN", i+2
+		case wUnder:
+			mod, j = "LESS_THAN", i+2
+		case wAbout:
+			mod, j = "APPROX", i+2
+		default:
+			return frame{}, i
+		}
+		agoOnly = true
 	case wAround, wApproximately, wRoughly:
 		mod, j, pointOK = "APPROX", i+1, true
 	case wSome:
@@ -126,8 +149,11 @@ func (p *parser) approx(i int) (frame, int) {
 	if k <= j {
 		return frame{}, i
 	}
+	if agoOnly && p.w(k-1) != wAgo {
+		return frame{}, i
+	}
 	switch {
-	case f.val != "" && f.typ == tDate && !f.clock:
+	case f.val != "" && f.typ == tDate && !f.clock && p.w(k-1) != wAgo:
 		// refs: "about now" keeps "now" alone
 		return frame{}, i
 	case f.typ == tDuration:
@@ -1345,9 +1371,7 @@ func (p *parser) earlierLater(i int) (frame, int) {
 		f, e := p.relDay(j)
 		return f, e
 	}
-	if f, e := p.weekdayExpr(j); e > j && f.typ != tSet {
-		return f, e
-	}
+	// "Earlier Friday": annotators mark the weekday alone
 	return frame{}, i
 }
 
