@@ -419,7 +419,7 @@ func buildLexicon() map[string]lexeme {
 		"ended", "closed", "traded", "filed", "signed", "issued", "received", "declined", "released", "arrived",
 		"left", "died", "ruled", "hit", "led", "brought", "kept", "thought", "felt", "ran", "drew", "grew", "knew",
 		"stood", "fought", "shot", "quit", "resigned", "elected", "voted", "passed", "posted", "earned",
-		"ago", "last", "yesterday", "previously", "earlier", "recently"} {
+		"ago", "last", "yesterday", "previously", "earlier", "recently", "since"} {
 		add(s, 0, cPast, 0)
 	}
 	for _, s := range []string{"will", "shall", "ll", "tomorrow", "next", "plans", "plan", "scheduled",
