@@ -39,6 +39,13 @@ func (p *parser) lit(i int, s string) bool {
 	return t.kind == kWord && eqFold(p.text[t.start:t.end], s)
 }
 
+// endsWith reports whether word token i ends with the lower-case s.
+func (p *parser) endsWith(i int, s string) bool {
+	t := p.tok(i)
+	n := int(t.end - t.start)
+	return t.kind == kWord && n > len(s) && eqFold(p.text[int(t.end)-len(s):t.end], s)
+}
+
 // plain reports whether token i is a number without suffix and returns it.
 func (p *parser) plain(i int) (int, int, bool) {
 	t := p.tok(i)

@@ -245,9 +245,15 @@ func (p *parser) cue(k int, before bool) (int8, bool) {
 	// not an adjective ("the reduced dividend") or a passive or infinitive
 	// ("will be paid", "to be completed")
 	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' && p.text[t.end-3] != 'e' {
+		det := func(b int) bool {
+			w := p.w(b)
+			return w == wThe || w == wA || w == wAn || w == wIts || w == wHis || w == wTheir
+		}
 		switch {
-		case p.w(k-1) == wThe || p.w(k-1) == wA || p.w(k-1) == wAn || p.w(k-1) == wIts || p.w(k-1) == wHis || p.w(k-1) == wTheir:
+		case det(k-1) || det(k-2) && p.endsWith(k-1, "ly") || p.w(k-2) == wA && p.lit(k-1, "still"):
 			return 0, false
+		case p.text[t.start]|0x20 == 'u' && p.text[t.start+1] == 'n':
+			return 0, false // "unspecified", "unexpected": adjectives
 		case p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being") || p.lit(k-1, "is") || p.lit(k-1, "are") || p.lit(k-1, "am"):
 			return 0, false
 		}

@@ -182,12 +182,20 @@ func TestInferDCT(t *testing.T) {
 // checkSpans verifies the invariants Tag promises on any input.
 func checkSpans(t *testing.T, text string, got []Timex) {
 	t.Helper()
+	// rune boundaries as a decoder sees them (an invalid byte is a rune of its own)
+	boundary := make([]bool, len(text)+1)
+	for i := 0; i < len(text); {
+		boundary[i] = true
+		_, w := utf8.DecodeRuneInString(text[i:])
+		i += w
+	}
+	boundary[len(text)] = true
 	prev := 0
 	for _, x := range got {
 		if x.Start < prev || x.Start >= x.End || x.End > len(text) {
 			t.Fatalf("bad span [%d,%d) after %d in %q", x.Start, x.End, prev, text)
 		}
-		if !utf8.RuneStart(text[x.Start]) || x.End < len(text) && !utf8.RuneStart(text[x.End]) {
+		if !boundary[x.Start] || !boundary[x.End] {
 			t.Fatalf("span [%d,%d) splits a rune in %q", x.Start, x.End, text)
 		}
 		switch x.Type {
