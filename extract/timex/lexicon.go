@@ -382,7 +382,7 @@ func buildLexicon() map[string]lexeme {
 		{"approximately", wApproximately, cStart | cApprox}, {"roughly", wRoughly, cStart | cApprox},
 		{"some", wSome, cStart | cApprox}, {"over", wOver, cStart | cApprox}, {"under", wUnder, cStart | cApprox},
 		{"up", wUp, cStart | cApprox}, {"to", wTo, 0}, {"just", wJust, cStart | cApprox}, {"no", wNo, cStart | cApprox},
-		{"fiscal", wFiscal, cStart}, {"every", wEvery, cStart}, {"each", wEach, cStart}, {"per", wPer, cStart},
+		{"fiscal", wFiscal, cStart}, {"every", wEvery, cStart}, {"each", wEach, cStart}, {"per", wPer, 0},
 		{"other", wOther, 0}, {"noon", wNoon, cStart}, {"midnight", wMidnight, cStart}, {"midday", wMidday, cStart},
 		{"am", wAM, 0}, {"pm", wPM, 0}, {"o", wOClock, 0}, {"half", wHalf, cStart},
 		{"few", wFew, cStart}, {"several", wSeveral, cStart}, {"many", wMany, cStart}, {"couple", wCouple, cStart},

@@ -351,11 +351,11 @@ func (p *parser) refWord(i int) (frame, int) {
 // of day: yesterday afternoon.
 func (p *parser) relDay(i int) (frame, int) {
 	f := frame{typ: tDate, anchor: aDCT, shiftU: gDay}
+	if p.titled(i) {
+		return frame{}, i // "USA Today", "VOA Today": a name
+	}
 	switch p.w(i) {
 	case wToday:
-		if p.punct(i+1, '\'') && p.lit(i+2, "s") {
-			// today's: still today
-		}
 	case wYesterday:
 		f.shiftN = -1
 	case wTomorrow:
@@ -479,6 +479,9 @@ func (p *parser) detX(i int) (frame, int) {
 	// "the past year" is a date, but "the past three years" a duration: numbers go to duration()
 	switch {
 	case t.kind == kWord && t.lx.cls&cUnit != 0:
+		if p.titled(k) {
+			return frame{}, i // ABC's "This Week": a title
+		}
 		g := gran(t.lx.val)
 		if t.lx.cls&cPlural != 0 {
 			// "the coming weeks", "the past months": a vague stretch
@@ -1463,8 +1466,8 @@ func (p *parser) duration(i int) (frame, int) {
 		k++
 	}
 	u, pl, e := p.unit(k)
-	if e <= k {
-		return frame{}, i
+	if e <= k || p.titled(k) {
+		return frame{}, i // "60 Minutes": a title
 	}
 	if !pl && !adj && q.n > 1 && !q.word {
 		return frame{}, i // "the 1988 quarter", "30 day": a year or an adjective, not an amount
@@ -1545,6 +1548,10 @@ func (p *parser) isRateContext(i int) bool {
 		case p.w(i-1) == wOnce || p.w(i-1) == wTwice || p.w(i-1) == wThrice:
 			return true
 		}
+		// "four flights a week", "700 seats a week": an amount of something per unit
+		if b := p.tok(i - 2); !t.has(fCap) && (b.kind == kNum || b.lx.cls&cNum != 0) && t.lx.cls&cStart == 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -1598,7 +1605,7 @@ func (p *parser) setExpr(i int) (frame, int) {
 		return frame{typ: tSet, val: v, noRef: true}, i + 1
 	}
 	switch t.lx.w {
-	case wEvery, wEach, wPer:
+	case wEvery, wEach:
 	case wTwice, wThrice, wOnce:
 		// twice a week
 		if (p.w(i+1) == wA || p.w(i+1) == wAn || p.w(i+1) == wPer || p.w(i+1) == wEach || p.w(i+1) == wEvery) && p.is(i+2, cUnit) && !p.is(i+2, cPlural) {
@@ -1612,24 +1619,20 @@ func (p *parser) setExpr(i int) (frame, int) {
 		}
 		return frame{}, i
 	}
+	// every day, every other week, every two years ("per day" is a rate, not a time)
 	j := i + 1
 	n := 1
-	if t.lx.w != wPer {
-		if p.w(j) == wOther {
-			n = 2
-			j++
-		} else if q, k := p.number(j, false); k > j && q.n > 1 {
-			n = q.n
-			j = k
-		}
+	if p.w(j) == wOther {
+		n = 2
+		j++
+	} else if q, k := p.number(j, false); k > j && q.n > 1 {
+		n = q.n
+		j = k
 	}
 	u := p.tok(j)
-	switch {
-	case u.kind == kWord && u.lx.cls&cUnit != 0:
-		if n == 1 && u.lx.cls&cPlural != 0 || n > 1 && u.lx.cls&cPlural == 0 && t.lx.w != wPer {
-			if !(n == 2 && p.w(i+1) == wOther) {
-				return frame{}, i
-			}
+	if u.kind == kWord && u.lx.cls&cUnit != 0 {
+		if n == 1 && u.lx.cls&cPlural != 0 || n > 1 && u.lx.cls&cPlural == 0 && p.w(i+1) != wOther {
+			return frame{}, i
 		}
 		g := gran(u.lx.val)
 		e := j + 1
@@ -1637,8 +1640,6 @@ func (p *parser) setExpr(i int) (frame, int) {
 			return frame{typ: tSet, val: "XXXX-WXX-WE", noRef: true}, e
 		}
 		return frame{typ: tSet, val: durValue(n, g, false), noRef: true}, e
-	case t.lx.w == wPer:
-		return frame{}, i
 	}
 	if wd, e := p.weekdayName(j); e > j {
 		v := "XXXX-WXX-" + string(rune('0'+wd))
@@ -1668,6 +1669,8 @@ func (p *parser) clock(i int) (frame, int) {
 	t := p.tok(i)
 	j := i
 	switch {
+	case (t.lx.w == wNoon || t.lx.w == wMidday || t.lx.w == wMidnight) && p.titled(i):
+		return frame{}, i // "High Noon"
 	case t.lx.w == wNoon || t.lx.w == wMidday:
 		f.hh, j = 12, i+1
 	case t.lx.w == wMidnight:
