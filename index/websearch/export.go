@@ -84,7 +84,7 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs        = 4096 // documents per column chunk
+	chunkDocs        = 8192 // documents per column chunk
 	textGroup        = 128  // documents per text group (one hash names the group)
 	entChunk         = 256  // entities per name chunk
 	dictShardEntries = 1024
@@ -791,7 +791,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		sorted[r] = e.entTerms[i]
 	}
 	e.entTerms = sorted
-	var dl, fc, en, dt []string
+	var dl, fc, dt []string
 	for c := 0; c*chunkDocs < n || (c == 0 && n == 0); c++ {
 		lo, hi := c*chunkDocs, min((c+1)*chunkDocs, n)
 		if lo >= hi {
@@ -815,11 +815,6 @@ func (e *exporter) columns() (map[string]any, error) {
 			b = uv(b, uint64(e.year[o]))
 			b = uv(b, uint64(e.etype[o]))
 		}
-		if k, err = e.writeBin("fc", b); err != nil {
-			return nil, err
-		}
-		fc = append(fc, k)
-		b = nil
 		for o := lo; o < hi; o++ {
 			l := make([]int32, len(e.entities[o]))
 			for i, x := range e.entities[o] {
@@ -833,10 +828,10 @@ func (e *exporter) columns() (map[string]any, error) {
 				prev = x
 			}
 		}
-		if k, err = e.writeBin("en", b); err != nil {
+		if k, err = e.writeBin("fc", b); err != nil {
 			return nil, err
 		}
-		en = append(en, k)
+		fc = append(fc, k)
 		b = nil
 		for o := lo; o < hi; o++ {
 			b = uv(b, uint64(e.dateIdx[o]))
@@ -846,7 +841,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		}
 		dt = append(dt, k)
 	}
-	man["dl"], man["fc"], man["en"], man["dt"] = dl, fc, en, dt
+	man["dl"], man["fc"], man["dt"] = dl, fc, dt
 	// distinct dates: first value, unit, deltas in units, document counts
 	if len(e.dates) > 0 {
 		var g uint64

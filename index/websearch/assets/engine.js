@@ -629,14 +629,13 @@
             m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
           } else if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
-          } else if (kind === 'dt') {
-            for (o = lo; o < hi; o++) c.date[o] = r.uv();
-          } else if (kind === 'en') {
             for (o = lo; o < hi; o++) {
               var k = r.uv(), l = new Int32Array(k), prev = 0;
               for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
               c.ent[o] = l;
             }
+          } else if (kind === 'dt') {
+            for (o = lo; o < hi; o++) c.date[o] = r.uv();
           }
           return true;
         });
@@ -1199,7 +1198,7 @@
   // and the top entities; each value with the query clause that selects it.
   function facets(res, topEntities) {
     var ords = res.ords, m = man(), ch = chunksOf(ords);
-    return Promise.all([loadCol('fc', ch), loadCol('en', ch)]).then(function () {
+    return loadCol('fc', ch).then(function () {
       var c = columns(), out = {};
       function count(name, arr, vals, multi) {
         var k = new Int32Array(vals.length + 1), i, o;

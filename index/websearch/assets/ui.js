@@ -64,7 +64,7 @@
       var rows = f[def[0]];
       if (!rows || !rows.length) return;
       var ul = el('ul');
-      rows.slice(0, 10).forEach(function (r) {
+      rows.slice(0, def[0] === 'year' ? 30 : 10).forEach(function (r) {
         var clause = '+' + def[0] + ':' + quoteValue(r.value), q = st.q.indexOf(clause) >= 0 ? st.q : (st.q + ' ' + clause).trim();
         var a = el('a', { href: href({ q: q, sort: st.sort, page: 1 }) }, [r.label]);
         a.addEventListener('click', function (ev) { ev.preventDefault(); input.value = q; go({ q: q, sort: st.sort, page: 1 }, true); });
@@ -108,9 +108,10 @@
     return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE }).then(function (r) {
       if (my !== seq) return;
       var qt = E.queryTerms(st.q);
-      // facets load while the result documents do
+      // the result documents are requested first, the facet columns next
+      var docsP = Promise.all(r.hits.map(function (h) { return E.doc(h.ord); }));
       var facets = facetsEl ? E.facets(r.result) : Promise.resolve(null);
-      return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
+      return docsP.then(function (docs) {
         if (my !== seq) return;
         clear(results);
         results.setAttribute('start', String((st.page - 1) * PAGE + 1));

@@ -8,8 +8,9 @@
 //
 // A query's time runs from ui.run() to its 10 results (with snippets) in
 // #results ("results_ms") and to its facets ("total_ms"); its bytes include
-// everything fetched for both. First results = navigation to search.html
-// until the first query's results are shown.
+// everything fetched for both. First results = navigation to
+// search.html?q=court until its results are shown (after_html_ms: from the
+// end of the HTML response, comparable to the peer's import+init+search).
 //
 // Usage: node search-bench.mjs N [--reps 3] [--site DIR] [--queries FILE] [--gzip 1|0]
 // Env: BENCH_TOOLS (npm dir with playwright-core), WS_BENCH (default /tmp/ws-bench),
@@ -96,7 +97,11 @@ async function session(rep) {
   const q0 = queries[0];
   await b.page.goto(`${BASE}/search.html?q=${encodeURIComponent(q0.q)}`);
   await b.page.waitForFunction(() => window.casefileSearch && window.casefileSearch.faceted > 0, null, { timeout: 120000 });
-  const link = await b.page.evaluate(() => ({ booted_ms: casefileSearch.booted, first_results_ms: casefileSearch.rendered, facets_ms: casefileSearch.faceted }));
+  const link = await b.page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0], html = nav ? nav.responseEnd : 0;
+    return { booted_ms: casefileSearch.booted, first_results_ms: casefileSearch.rendered, facets_ms: casefileSearch.faceted,
+      after_html_ms: casefileSearch.rendered - html };
+  });
   out.link = { ...link, ...take() };
   await b.close();
   // cold and warm passes in one page, like the peer harness
@@ -142,7 +147,8 @@ const passSummary = (pass) => {
 const summary = {
   N: +N, reps: REPS, gzip_text_assets: GZIP,
   first_results: { q: queries[0].q, time_to_first_results_ms: r1(med(sessions.map((s) => s.link.first_results_ms))),
-    time_to_facets_ms: r1(med(sessions.map((s) => s.link.facets_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
+    time_to_facets_ms: r1(med(sessions.map((s) => s.link.facets_ms))),
+    after_html_ms: r1(med(sessions.map((s) => s.link.after_html_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
     requests: med(sessions.map((s) => s.link.requests)) },
   boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
   cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
