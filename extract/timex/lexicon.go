@@ -398,7 +398,7 @@ func buildLexicon() map[string]lexeme {
 		{"another", wAnother, cStart}, {"additional", wAdditional, 0}, {"interim", wInterim, 0}, {"back", wBack, 0},
 		{"its", wIts, 0}, {"his", wHis, 0}, {"their", wTheir, 0}, {"our", wOur, 0}, {"whole", wWhole, 0},
 		{"entire", wEntire, 0}, {"full", wFull, 0}, {"all", wAll, 0}, {"annual", wAnnual, 0},
-		{"q", wQ, 0}, {"fy", wFY, cStart}, {"us", wUS, 0}, {"right", 0, cStart}, {"post", 0, cStart}, {"pre", 0, cStart}, {"sometime", 0, cStart}, {"national", wNational, 0}, {"as", wAs, 0},
+		{"q", wQ, 0}, {"fy", wFY, cStart}, {"us", wUS, 0}, {"right", 0, cStart}, {"post", 0, cStart}, {"pre", 0, cStart}, {"sometime", 0, cStart}, {"national", wNational, 0}, {"as", wAs, cStart},
 	}
 	for _, x := range words {
 		add(x.s, x.w, x.cls, 0)

@@ -264,7 +264,7 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		if !f.ySet {
 			ad := a.date()
 			switch {
-			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.After(ad):
+			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.After(ad), dir == dirSince && d.After(ad):
 				d, ok = holidayDate(h.month, h.day, h.rule, y-1)
 			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && d.Before(ad):
 				d, ok = holidayDate(h.month, h.day, h.rule, y+1)
@@ -303,6 +303,8 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		wd := (int(ad.Weekday())+6)%7 + 1
 		var delta int
 		switch dir {
+		case dirSince:
+			delta = -((wd - f.wd + 7) % 7)
 		case -1:
 			delta = -((wd-f.wd+7)%7 + 7*b2i((wd-f.wd+7)%7 == 0))
 		case 1:
@@ -366,6 +368,10 @@ func dirYear(y, v, cur, n int, dir, tense int8) int {
 		near = 1
 	}
 	switch dir {
+	case dirSince:
+		if v > cur {
+			return y - 1
+		}
 	case -1:
 		if v >= cur-near {
 			return y - 1
@@ -406,6 +412,10 @@ func nearDayYear(y, m, d int, a point, dir, tense int8) int {
 	}
 	cmp := (m*32 + d) - (am*32 + ad) // >0: after the anchor in the year
 	switch dir {
+	case dirSince:
+		if cmp > 0 {
+			return y - 1
+		}
 	case -1:
 		if cmp >= 0 {
 			return y - 1

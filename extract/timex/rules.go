@@ -336,6 +336,13 @@ func (p *parser) refWord(i int) (frame, int) {
 	if p.lit(i, "right") && p.w(i+1) == wNow {
 		return ref("PRESENT_REF", i+2)
 	}
+	// "at a later date", "as soon as possible": the vague future
+	if (p.w(i) == wA || p.w(i) == wAn) && (p.w(i+1) == wLater || p.w(i+1) == wFuture) && p.w(i+2) == wDate {
+		return ref("FUTURE_REF", i+3)
+	}
+	if p.w(i) == wAs && p.w(i+1) == wSoon && p.w(i+2) == wAs && p.lit(i+3, "possible") {
+		return ref("FUTURE_REF", i+4)
+	}
 	// "for a while": an unknown stretch
 	if p.w(i) == wA && p.w(i+1) == wWhile && p.w(i-1) == wFor {
 		return frame{typ: tDuration, val: "PXX", noRef: true}, i + 2
@@ -603,7 +610,7 @@ func (p *parser) detX(i int) (frame, int) {
 // Sept. 30), the weekend, the week, the month, the day, the morning.
 func (p *parser) theUnit(i, j int) (frame, int) {
 	adj := false
-	for p.w(j) == wFiscal || p.w(j) == wFull || p.w(j) == wWhole || p.w(j) == wEntire {
+	for p.w(j) == wFiscal || p.w(j) == wFull || p.w(j) == wWhole || p.w(j) == wEntire || p.lit(j, "corresponding") || p.lit(j, "comparable") || p.w(j) == wSame {
 		j++
 		adj = true
 	}
@@ -620,6 +627,18 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 	// the morning, the afternoon: a part of the day being told about
 	if t.lx.cls&cPOD != 0 && !adj && t.lx.w != wNight && t.lx.w != wOvernight && t.lx.w != wDawn {
 		return frame{typ: tTime, anchor: aRef, shiftU: gDay, pod: int(t.lx.val), noRef: true}, e
+	}
+	if t.lx.cls&cUnit != 0 && gran(t.lx.val) == gQuarter || p.w(j) == wPeriod && adj {
+		// "the quarter a year ago", "the corresponding period last year"
+		k := e
+		if (p.w(k) == wA || p.w(k) == wAn) && p.w(k+1) == wYear && (p.w(k+2) == wAgo || p.w(k+2) == wEarlier) {
+			k += 3
+		} else if p.w(k) == wLast && p.w(k+1) == wYear {
+			k += 2
+		}
+		if k > e {
+			return frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, quarterRef: true, noRef: true}, k
+		}
 	}
 	if t.lx.cls&cUnit != 0 {
 		g := gran(t.lx.val)
@@ -1294,6 +1313,9 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		the = true
 		j++
 	}
+	if the && (p.lit(j, "comparable") || p.lit(j, "corresponding") || p.w(j) == wSame) {
+		j++ // the comparable year-ago quarter
+	}
 	if p.w(j) != wYear || !p.hyphen(j+1) || p.w(j+2) != wAgo && p.w(j+2) != wEarlier {
 		return frame{}, i
 	}
@@ -1327,7 +1349,9 @@ func (p *parser) yearEnd(i int) (frame, int) {
 	f := frame{typ: tDate, anchor: aDCT, shiftU: gYear, mod: "END"}
 	if p.w(i) == wYear {
 		if p.hyphen(i+1) && p.w(i+2) == wEnd {
-			return f, i + 3
+			// "year-end" is the accounting date, December 31: the last one
+			// ("since year-end") or the next ("by year-end") by tense
+			return frame{typ: tDate, anchor: aNear, m: 12, d: 31, dir: 2}, i + 3
 		}
 		if p.w(i+1) == wEnd {
 			return f, i + 2
@@ -1455,7 +1479,8 @@ func (p *parser) duration(i int) (frame, int) {
 		}
 	}
 	// an adjective before the unit: "two full years", "three more days"
-	if p.w(k) == wMore || p.w(k) == wAdditional || p.w(k) == wFull || p.lit(k, "straight") || p.lit(k, "consecutive") || p.lit(k, "long") {
+	if p.w(k) == wMore || p.w(k) == wAdditional || p.w(k) == wFull || p.lit(k, "straight") || p.lit(k, "consecutive") || p.lit(k, "long") ||
+		p.lit(k, "trading") || p.lit(k, "business") || p.lit(k, "working") || p.lit(k, "calendar") {
 		if _, _, e := p.unit(k + 1); e > k+1 {
 			k++
 		}

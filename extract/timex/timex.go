@@ -119,10 +119,16 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef || m.f.weekend {
 			tense = p.tense(m.s, m.e)
 		}
-		// "the quarter ended Sept. 30": the end of a period is not the time
-		// the narrative is about
-		if w := p.w(m.s - 1); w == wEnded || w == wEnding {
+		switch p.w(m.s - 1) {
+		case wEnded, wEnding:
+			// "the quarter ended Sept. 30": the end of a period is not the
+			// time the narrative is about
 			m.f.noRef = true
+		case wSince:
+			// "since March", "since year-end": always one in the past
+			if m.f.dir == 2 {
+				m.f.dir = dirSince
+			}
 		}
 		v := r.resolve(&m.f, tense)
 		if v == "" {
