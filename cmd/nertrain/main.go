@@ -18,12 +18,14 @@ package main
 import (
 	"bufio"
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"syscall"
 	"time"
 	"unicode/utf8"
@@ -85,6 +87,7 @@ func main() {
 		}
 		tdocs = append(tdocs, td)
 	}
+	tdocs = append(tdocs, boilerplateDocs()...)
 	cfg := ner.TrainConfig{Version: *version, Epochs: *epochs, Seed: *seed, Folds: *folds, MinCount: *minCount, Bags: *bags, Log: os.Stderr}
 	loadResources(*res, &cfg)
 	start := time.Now()
@@ -113,6 +116,33 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+//go:embed boilerplate.txt
+var boilerplate string
+
+// boilerplateDocs are training documents without entities made of web-page
+// furniture (see boilerplate.txt).
+func boilerplateDocs() []ner.TrainDoc {
+	var docs []ner.TrainDoc
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			docs = append(docs, ner.TrainDoc{Text: strings.Join(cur, "\n")})
+			cur = nil
+		}
+	}
+	for _, l := range strings.Split(boilerplate, "\n") {
+		switch {
+		case strings.HasPrefix(l, "#"):
+		case strings.TrimSpace(l) == "":
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return docs
 }
 
 func check(err error) {
