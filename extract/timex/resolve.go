@@ -263,10 +263,12 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		}
 		if !f.ySet {
 			ad := a.date()
+			// as for month and day: within three months the tense is not trusted
+			const near = 96 * 24 * time.Hour
 			switch {
-			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.After(ad), dir == dirSince && d.After(ad):
+			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.Sub(ad) > near, dir == dirSince && d.After(ad):
 				d, ok = holidayDate(h.month, h.day, h.rule, y-1)
-			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && d.Before(ad):
+			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && ad.Sub(d) > near:
 				d, ok = holidayDate(h.month, h.day, h.rule, y+1)
 			case dir == 2 && tense == 0:
 				if d.Sub(ad) > 183*24*time.Hour {

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // expr parses the longest temporal expression starting at token i.
 func (p *parser) expr(i int) (frame, int) {
 	var best frame
@@ -254,6 +256,11 @@ func (p *parser) modified(i int) (frame, int) {
 	if k <= j {
 		// early morning, mid afternoon, late evening: a part of today
 		if pod, e := p.podWord(j); e > j && mod != "-" && mod != "AFTER" && mod != "BEFORE" && p.w(j-1) != wThe {
+			// "mid-afternoon yesterday", "late Friday night" is in weekdayExpr
+			if g, e2 := p.relDay(e); e2 > e && g.pod == 0 && g.typ == tDate {
+				g.typ, g.pod, g.mod = tTime, pod, mod
+				return g, e2
+			}
 			return frame{typ: tTime, anchor: aDCT, shiftU: gDay, pod: pod, mod: mod}, e
 		}
 		return frame{}, i
@@ -342,6 +349,15 @@ func (p *parser) refWord(i int) (frame, int) {
 	}
 	if p.w(i) == wAs && p.w(i+1) == wSoon && p.w(i+2) == wAs && p.lit(i+3, "possible") {
 		return ref("FUTURE_REF", i+4)
+	}
+	// "will one day be": some day in the future
+	if p.w(i-1) != 0 && (p.lit(i-1, "will") || p.lit(i-1, "would") || p.lit(i-1, "could") || p.lit(i-1, "may") || p.lit(i-1, "might") || p.lit(i-1, "can")) &&
+		p.lit(i, "one") && p.w(i+1) == wDay {
+		return ref("FUTURE_REF", i+2)
+	}
+	// "over the years": an unknown stretch
+	if p.w(i) == wThe && p.lit(i+1, "years") && (p.w(i-1) == wOver || p.lit(i-1, "through")) {
+		return frame{typ: tDuration, val: "PXY", noRef: true}, i + 2
 	}
 	// "for a while": an unknown stretch
 	if p.w(i) == wA && p.w(i+1) == wWhile && p.w(i-1) == wFor {
@@ -506,6 +522,10 @@ func (p *parser) detX(i int) (frame, int) {
 		if g == gMinute || g == gSecond || g == gHour {
 			return frame{}, i
 		}
+		if d == wLatest && g == gYear {
+			// "the latest fiscal year": the last one completed
+			return frame{typ: tDate, anchor: aDCT, shiftU: gYear, shiftN: -1, fiscal: f.fiscal}, k + 1
+		}
 		if d == wLatest && g != gQuarter && !p.lit(k, "period") {
 			return frame{}, i
 		}
@@ -663,6 +683,13 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 			if adj || ended {
 				return frame{}, i
 			}
+			// "the week of March 6": the week that holds the date
+			if g == gWeek && p.w(e) == wOf {
+				if d, e2 := p.core(e + 1); e2 > e+1 && d.isDate() && d.val == "" && d.finest() == gDay {
+					d.gran, d.typ = gWeek, tDate
+					return d, e2
+				}
+			}
 			return frame{typ: tDate, anchor: aRef, shiftU: g, noRef: true}, e
 		}
 		return frame{}, i
@@ -784,6 +811,11 @@ func (p *parser) holidayExpr(i int) (frame, int) {
 		return frame{}, i
 	}
 	f := frame{typ: tDate, anchor: aNear, holiday: h, dir: 2}
+	if p.w(j) == wWeek {
+		// "Easter week": the week of the holiday
+		f.gran = gWeek
+		return f, j + 1
+	}
 	if y, g, e := p.yearNum(j); e > j && g == gYear {
 		f.anchor, f.y, f.ySet = aAbs, y, true
 		j = e
@@ -931,6 +963,12 @@ func (p *parser) weekdayExpr(i int) (frame, int) {
 	// Tuesday nights (a set)
 	if n := p.tok(j); n.kind == kWord && n.lx.cls&cPOD != 0 && n.lx.cls&cPlural != 0 {
 		return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + "T" + podCode[n.lx.val], noRef: true}, j + 1
+	}
+	// "Monday and Tuesday nights": both are sets
+	if p.w(j) == wAnd || p.w(j) == wOr {
+		if g, e := p.weekdayExpr(j + 1); e > j+1 && g.typ == tSet && strings.HasPrefix(g.val, "XXXX-WXX-") {
+			return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + g.val[len("XXXX-WXX-")+1:], noRef: true}, j
+		}
 	}
 	f := frame{typ: tDate, anchor: aNear, wd: wd, dir: 2}
 	// Saturday, April 25 (, 1998)
