@@ -351,7 +351,7 @@ func (p *parser) refWord(i int) (frame, int) {
 		return ref("FUTURE_REF", i+4)
 	}
 	// "will one day be": some day in the future
-	if p.w(i-1) != 0 && (p.lit(i-1, "will") || p.lit(i-1, "would") || p.lit(i-1, "could") || p.lit(i-1, "may") || p.lit(i-1, "might") || p.lit(i-1, "can")) &&
+	if (p.lit(i-1, "will") || p.lit(i-1, "would") || p.lit(i-1, "could") || p.lit(i-1, "may") || p.lit(i-1, "might") || p.lit(i-1, "can")) &&
 		p.lit(i, "one") && p.w(i+1) == wDay {
 		return ref("FUTURE_REF", i+2)
 	}
