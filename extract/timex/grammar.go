@@ -11,7 +11,10 @@ type parser struct {
 	text string
 
 	cueFrom, cueTo int // the expression whose tense is being looked for
+	depth          int // nesting of core calls
 }
+
+const maxDepth = 6
 
 var noTok token
 

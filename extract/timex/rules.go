@@ -24,6 +24,13 @@ func (p *parser) expr(i int) (frame, int) {
 func (p *parser) core(i int) (frame, int) {
 	var best frame
 	end := i
+	// recognisers nest ("the week of" a date, "nearly" a duration): a
+	// bound keeps pathological input ("the week of the week of ...") linear
+	if p.depth >= maxDepth {
+		return best, end
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	keep := func(f frame, j int) {
 		if j > end {
 			best, end = f, j
@@ -792,9 +799,6 @@ func (p *parser) holidayName(i int) (int, int) {
 		if !ok {
 			continue
 		}
-		if h.month == 0 && h.rule == "" {
-			continue // movable feasts we do not compute
-		}
 		if len(h.rest) == 0 && p.lit(j, "day") {
 			j++
 		}
@@ -965,7 +969,7 @@ func (p *parser) weekdayExpr(i int) (frame, int) {
 		return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + "T" + podCode[n.lx.val], noRef: true}, j + 1
 	}
 	// "Monday and Tuesday nights": both are sets
-	if p.w(j) == wAnd || p.w(j) == wOr {
+	if (p.w(j) == wAnd || p.w(j) == wOr) && p.is(j+1, cWeekday) && !p.is(j+3, cWeekday) {
 		if g, e := p.weekdayExpr(j + 1); e > j+1 && g.typ == tSet && strings.HasPrefix(g.val, "XXXX-WXX-") {
 			return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + g.val[len("XXXX-WXX-")+1:], noRef: true}, j
 		}

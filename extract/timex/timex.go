@@ -91,6 +91,15 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 			i++
 			continue
 		}
+		// most articles and determiners precede no time at all: look at the
+		// next token before trying the grammar ("the company")
+		if t.lx.cls&cWeak != 0 && i+1 < len(toks) {
+			n := &toks[i+1]
+			if !(n.kind == kNum || n.kind == kWord && n.lx.cls&(cStart|cCont) != 0 || n.kind == kPunct && (n.ch == '\'' || n.ch == '-')) {
+				i++
+				continue
+			}
+		}
 		f, j := p.expr(i)
 		if j > i {
 			st.ms = append(st.ms, match{i, j, f})
