@@ -139,6 +139,14 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 				m.f.dir = dirSince
 			}
 		}
+		// "9:30 a.m. on May 5": the clock time falls on the date after it
+		if f := &m.f; f.clock && f.anchor == aDCT && f.shiftN == 0 && f.d == 0 && f.wd == 0 && k+1 < len(st.ms) &&
+			st.ms[k+1].s == m.e+1 && (p.w(m.e) == wOn || p.punct(m.e, ',')) {
+			ahead := *r // resolve the date on a copy: it must not move the reference yet
+			if d, ok := ahead.point(&st.ms[k+1].f, p.tense(st.ms[k+1].s, st.ms[k+1].e)); ok && d.g >= gDay && !d.yx && !d.mx && !d.dx {
+				f.anchor, f.y, f.ySet, f.m, f.d = aAbs, d.y, true, d.m, d.d
+			}
+		}
 		v := r.resolve(&m.f, tense)
 		if v == "" {
 			continue
