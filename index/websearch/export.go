@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -336,6 +337,7 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 		e.lens[field] = lens
 	}
 	var tfd bleveindex.TermFieldDoc
+	var arena []uint32 // positions of all postings of this term, one allocation
 	for {
 		d, err := tfr.Next(&tfd)
 		if err != nil {
@@ -360,6 +362,7 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 			lens[ord] = l
 		}
 		if vectors {
+			start := len(arena)
 			for _, v := range d.Vectors {
 				fi := -1
 				for i, f := range compositeFields {
@@ -370,12 +373,22 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 				if fi < 0 {
 					return nil, fmt.Errorf("term vector of unexpected field %q", v.Field)
 				}
-				p.pos = append(p.pos, uint32(v.Pos)*uint32(len(compositeFields))+uint32(fi))
+				arena = append(arena, uint32(v.Pos)*uint32(len(compositeFields))+uint32(fi))
 			}
-			sort.Slice(p.pos, func(i, j int) bool { return p.pos[i] < p.pos[j] })
+			p.pos = arena[start:len(arena):len(arena)]
+			slices.Sort(p.pos)
 		}
 		ps = append(ps, p)
-		tfd = bleveindex.TermFieldDoc{}
+	}
+	if vectors {
+		// the arena may have moved while growing: slice the postings from its
+		// final copy so the earlier copies can be collected
+		off := 0
+		for i := range ps {
+			n := len(ps[i].pos)
+			ps[i].pos = arena[off : off+n : off+n]
+			off += n
+		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].ord < ps[j].ord })
 	return ps, nil
