@@ -55,6 +55,7 @@ func main() {
 	folds := flag.Int("folds", 5, "jackknife folds for first-pass predictions")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	bags := flag.Int("bags", 3, "average the final models over this many shuffles")
+	foldBags := flag.Int("foldbags", 1, "average each jackknife model over this many shuffles")
 	version := flag.String("version", "ner-v1", "model version string")
 	dev := flag.String("dev", "", "after training, evaluate on this JSONL file")
 	evalIn := flag.String("eval", "", "evaluate: tag this JSONL file instead of training")
@@ -88,7 +89,7 @@ func main() {
 		tdocs = append(tdocs, td)
 	}
 	tdocs = append(tdocs, boilerplateDocs()...)
-	cfg := ner.TrainConfig{Version: *version, Epochs: *epochs, Seed: *seed, Folds: *folds, MinCount: *minCount, Bags: *bags, Log: os.Stderr}
+	cfg := ner.TrainConfig{Version: *version, Epochs: *epochs, Seed: *seed, Folds: *folds, MinCount: *minCount, Bags: *bags, FoldBags: *foldBags, Log: os.Stderr}
 	loadResources(*res, &cfg)
 	start := time.Now()
 	m, hashes, err := ner.Train(tdocs, cfg)

@@ -364,6 +364,13 @@ func (d *docState) sharedFeatures(i int, emit func(uint64)) {
 		nextH = d.lowerH[nextT]
 	}
 	emit(hi(tBias))
+	cc := int(d.cc[i])
+	emit(hc(hi(tCtxCC, 0, cc), prevH))
+	emit(hc(hi(tCtxCC, 1, cc), nextH))
+	if g := d.gazBits[i]; g != 0 {
+		emit(hc(hi(tCtxCC, 2, int(g), int(d.gazTag[i])), prevH))
+		emit(hc(hi(tCtxCC, 3, int(g), int(d.gazTag[i])), nextH))
+	}
 	emit(hc(hi(tBigramL), hc(prevH, d.lowerH[i])))
 	emit(hc(hi(tBigramR), hc(d.lowerH[i], nextH)))
 	prevS, nextS := hPadL, hPadR
