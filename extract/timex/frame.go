@@ -50,6 +50,7 @@ type frame struct {
 	pod        int
 	hh, mi, ss int
 	clock      bool // hh:mi set
+	dated      bool // a clock time with its own date: 10 p.m. Wednesday
 	hasSS      bool
 	week       bool // a week or weekend of the anchor (this week)
 	weekend    bool

@@ -137,13 +137,13 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 	case f.quarterRef:
 		// the quarter being reported: the last quarter mentioned, else the
 		// last one completed before the document date
-		if r.hasRef && r.ref.g == gQuarter {
+		switch {
+		case r.hasRef && r.ref.g == gQuarter:
 			p = r.ref
-		} else {
-			p = a.coarsen(gQuarter)
-			if f.anchor != aAbs && r.hasDCT {
-				p = r.dct.coarsen(gQuarter).shift(gQuarter, -1)
-			}
+		case r.hasDCT:
+			p = r.dct.coarsen(gQuarter).shift(gQuarter, -1)
+		default:
+			return point{}, false
 		}
 		if f.keep {
 			p = p.shift(gYear, f.shiftN)
@@ -153,23 +153,19 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		p = a
 	default:
 		switch {
+		case fromRef && f.shiftU != 0 && a.g < unitGran(f.shiftU) && unitGran(f.shiftU) >= gMonth:
+			// "the next day" after "in 1995": a day of a known year, which
+			// day unknown (1995-XX-XX)
+			return vague(a, unitGran(f.shiftU))
 		case f.keep && fromRef:
 			p = a
 			if p.g > gDay {
 				p = p.coarsen(gDay)
 			}
-			if p.g < f.shiftU && f.shiftU >= gDay {
-				p = a.coarsen(max(a.g, gYear))
-			}
 		case f.keep:
 			p = a.coarsen(unitGran(f.shiftU))
 		case f.shiftU != 0:
-			if a.g < unitGran(f.shiftU) && f.anchor == aRef {
-				// "the next day" after "in 1995": the day is unknown; stay at the reference's grain
-				p = a
-			} else {
-				p = a.coarsen(unitGran(f.shiftU))
-			}
+			p = a.coarsen(unitGran(f.shiftU))
 		default:
 			p = a
 		}
@@ -195,6 +191,26 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		p = p.coarsen(f.gran)
 	}
 	return p, ok
+}
+
+// vague is a point of granularity g inside the coarser point a, with the
+// finer fields unknown: 1995-XX-XX, 1995-WXX, 1995-03-XX.
+func vague(a point, g gran) (point, bool) {
+	if a.yx || a.g < gYear {
+		return point{}, false
+	}
+	p := point{g: g, y: a.y, mx: true, dx: true}
+	if a.g >= gMonth && a.g != gWeek && a.g != gWeekend {
+		p.m, p.mx = a.month(), false
+	}
+	switch g {
+	case gMonth, gWeek, gWeekend:
+		return p, true
+	case gDay, gPOD, gHour, gMinute, gSecond:
+		p.g = gDay
+		return p, true
+	}
+	return point{}, false
 }
 
 // unitGran is the point granularity a shift unit works at.

@@ -446,7 +446,8 @@ func (p *parser) detX(i int) (frame, int) {
 	}
 	k := j + 1
 	// this coming Sunday, this past weekend, that same day
-	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) || d == wThat && p.w(k) == wSame {
+	thatSame := d == wThat && p.w(k) == wSame
+	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) || thatSame {
 		d = p.w(k)
 		k++
 	}
@@ -478,7 +479,7 @@ func (p *parser) detX(i int) (frame, int) {
 	case wPrevious, wPreceding, wPrior:
 		shift, anc = -1, aRef
 	case wSame:
-		if !the && p.w(i-1) != wThat {
+		if !the && !thatSame {
 			return frame{}, i
 		}
 		anc = aRef
@@ -1901,6 +1902,7 @@ func (p *parser) afterClock(f frame, i, j int) (frame, int) {
 	}
 	if e > k && g.typ != tSet && g.pod == 0 {
 		g.typ, g.clock, g.hh, g.mi, g.ss, g.hasSS = tTime, true, f.hh, f.mi, f.ss, f.hasSS
+		g.dated = true
 		return g, e
 	}
 	return f, j
@@ -1992,20 +1994,21 @@ var afterDay = setOf("and", "or", "in", "at", "on", "when", "with", "to", "for",
 
 // ---- combinations and suffixes ----
 
-// combine merges a date with a part of day or a clock time after it:
-// Friday morning (in weekdayExpr), Apr 6, 2017 22:15 GMT, March 5 evening.
+// combine merges a day with the clock time right after it: Apr 6, 2017
+// 22:15 GMT; yesterday, 3 p.m. (Parts of day after a weekday are in
+// weekdayExpr.)
 func (p *parser) combine(f frame, i, j int) (frame, int) {
-	if f.typ != tDate || f.val != "" || f.d == 0 && f.wd == 0 && f.shiftU != gDay {
-		return f, j
-	}
-	if f.shiftU == gDay && f.anchor == aDCT && f.d == 0 && f.wd == 0 && f.shiftN == 0 && p.w(i) != wToday {
+	// only a day takes a clock time: a date with a day, a weekday, today,
+	// yesterday, the next day (not "the year" or "this week")
+	day := f.d != 0 || f.wd != 0 || f.shiftU == gDay && (f.shiftN != 0 || f.anchor != aDCT || p.w(i) == wToday)
+	if f.typ != tDate || f.val != "" || !day {
 		return f, j
 	}
 	k := j
 	if p.punct(k, ',') {
 		k++
 	}
-	if c, e := p.clock(k); e > k && c.clock && c.d == 0 && c.wd == 0 && c.shiftN == 0 && c.anchor == aDCT {
+	if c, e := p.clock(k); e > k && c.clock && !c.dated {
 		f.typ, f.clock, f.hh, f.mi, f.ss, f.hasSS = tTime, true, c.hh, c.mi, c.ss, c.hasSS
 		return f, e
 	}
