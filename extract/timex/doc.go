@@ -106,8 +106,8 @@
 // `casefile extract -jsonl` (strict span / relaxed span / value F1):
 //
 //	TimeBank  (1,243)  92.60 / 95.39 / 84.81
-//	AQUAINT     (579)  86.96 / 94.65 / 76.42
-//	combined  (1,822)  90.78 / 95.15 / 82.10
+//	AQUAINT     (579)  86.96 / 94.65 / 76.59
+//	combined  (1,822)  90.78 / 95.15 / 82.16
 //
 // Most remaining value errors are annotation conventions the data does not
 // follow consistently (1989-WXX for "last week" in TimeBank, Friday night as
