@@ -48,20 +48,23 @@ type Model struct {
 	maxPhrase int
 }
 
+// slot is one entry of the feature table: the high 32 bits of the feature
+// hash (with the low bits, which pick the slot, about 50 bits are compared;
+// a false match is vanishingly rare) and the feature's row.
 type slot struct {
-	key uint64
+	key uint32
 	row int32
 }
 
+func slotKey(h uint64) uint32 { return uint32(h>>32) | 1 }
+
 // lookup returns the feature row of hash h or -1.
 func (m *Model) lookup(h uint64) int32 {
-	if h == 0 {
-		h = 1
-	}
+	k := slotKey(h)
 	i := h & m.mask
 	for {
 		e := &m.table[i]
-		if e.key == h {
+		if e.key == k {
 			return e.row
 		}
 		if e.key == 0 {
@@ -79,14 +82,15 @@ func (m *Model) buildTable(hashes []uint64) {
 	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for idx, h := range hashes {
-		if h == 0 {
-			h = 1
-		}
+		k := slotKey(h)
 		i := h & m.mask
-		for m.table[i].key != 0 && m.table[i].key != h {
+		for m.table[i].key != 0 && m.table[i].key != k {
 			i = (i + 1) & m.mask
 		}
-		m.table[i] = slot{h, int32(idx)}
+		if m.table[i].key == k {
+			continue // two features agree on ~50 bits: keep the first
+		}
+		m.table[i] = slot{k, int32(idx)}
 	}
 	m.nFeat = len(hashes)
 }
