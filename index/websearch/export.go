@@ -12,7 +12,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -88,6 +87,7 @@ const (
 	chunkDocs        = 8192 // documents per column chunk
 	textGroup        = 128  // documents per text group (one hash names the group)
 	entChunk         = 256  // entities per name chunk
+	entDocChunk      = 1024 // documents per entity-list chunk
 	dictShardEntries = 1024
 	dictShardBytes   = 16 << 10
 	packBytes        = 16 << 10
@@ -831,19 +831,6 @@ func (e *exporter) columns() (map[string]any, error) {
 			b = uv(b, uint64(e.year[o]))
 			b = uv(b, uint64(e.etype[o]))
 		}
-		for o := lo; o < hi; o++ {
-			l := make([]int32, len(e.entities[o]))
-			for i, x := range e.entities[o] {
-				l[i] = rank[x]
-			}
-			sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
-			b = uv(b, uint64(len(l)))
-			prev := int32(0)
-			for _, x := range l {
-				b = uv(b, uint64(x-prev))
-				prev = x
-			}
-		}
 		if k, err = e.writeBin("fc", b); err != nil {
 			return nil, err
 		}
@@ -858,6 +845,16 @@ func (e *exporter) columns() (map[string]any, error) {
 		dt = append(dt, k)
 	}
 	man["dl"], man["fc"], man["dt"] = dl, fc, dt
+	// entity lists by entity rank, per document
+	for o := range e.entities {
+		for i, x := range e.entities[o] {
+			e.entities[o][i] = rank[x]
+		}
+		slices.Sort(e.entities[o])
+	}
+	if err := e.entityColumns(man, df, order); err != nil {
+		return nil, err
+	}
 	// distinct dates: first value, unit, deltas in units, document counts
 	if len(e.dates) > 0 {
 		var g uint64
@@ -881,6 +878,68 @@ func (e *exporter) columns() (map[string]any, error) {
 	return man, nil
 }
 
+// entityColumns writes what the entity facet needs: per-document entity
+// lists in chunks of entDocChunk documents ("en"), for result sets of a few
+// hundred documents, and the entities' document lists in blocks of growing
+// size by rank ("eb"), so that a large result set counts only the frequent
+// entities until no rarer one can reach the top ten.
+func (e *exporter) entityColumns(man map[string]any, df []int, order []int) error {
+	n := len(e.ids)
+	en := []string{}
+	for lo := 0; lo < n; lo += entDocChunk {
+		var b []byte
+		for o := lo; o < min(lo+entDocChunk, n); o++ {
+			l := e.entities[o]
+			b = uv(b, uint64(len(l)))
+			prev := int32(0)
+			for _, x := range l {
+				b = uv(b, uint64(x-prev))
+				prev = x
+			}
+		}
+		k, err := e.writeBin("en", b)
+		if err != nil {
+			return err
+		}
+		en = append(en, k)
+	}
+	man["en"], man["enChunk"] = en, entDocChunk
+	// postings by entity rank
+	docs := make([][]int32, len(order))
+	for o, l := range e.entities {
+		for _, r := range l {
+			docs[r] = append(docs[r], int32(o))
+		}
+	}
+	type block struct {
+		N     int    `json:"n"`
+		MaxDF int    `json:"maxdf"`
+		File  string `json:"f"`
+	}
+	blocks := []block{}
+	for lo, size := 0, 16; lo < len(order); lo, size = lo+size, size*2 {
+		hi := min(lo+size, len(order))
+		var b []byte
+		for r := lo; r < hi; r++ {
+			ps := make([]posting, len(docs[r]))
+			for i, o := range docs[r] {
+				ps[i] = posting{ord: o, freq: 1}
+			}
+			enc := encodePostings(ps)
+			b = uv(b, uint64(len(ps)))
+			b = uv(b, uint64(len(enc)))
+			b = append(b, enc...)
+		}
+		k, err := e.writeBin("eb", b)
+		if err != nil {
+			return err
+		}
+		blocks = append(blocks, block{N: hi - lo, MaxDF: df[order[lo]], File: k})
+	}
+	man["entityBlocks"] = blocks
+	return nil
+}
+
 // ---- texts -----------------------------------------------------------------
 
 type textRec struct {
@@ -889,8 +948,9 @@ type textRec struct {
 	D string `json:"d,omitempty"`
 	S string `json:"s,omitempty"`
 	Y string `json:"y,omitempty"`
-	I string `json:"i"`
-	X string `json:"x"`
+	I string  `json:"i"`
+	E []int32 `json:"e,omitempty"` // entity ranks
+	X string  `json:"x"`
 }
 
 func cutRunes(s string, n int) string {
@@ -921,7 +981,7 @@ func (e *exporter) texts(docs []Doc, snip int, man map[string]any) error {
 				return err
 			}
 			rec := textRec{T: stored[index.FieldTitle], U: "docs/" + id + ".html", I: id,
-				X: cutRunes(stored[index.FieldText], snip)}
+				E: e.entities[o], X: cutRunes(stored[index.FieldText], snip)}
 			if m := meta[id]; m != nil {
 				if m.Title != "" {
 					rec.T = m.Title
@@ -1000,21 +1060,20 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 
 // ---- assets and manifest -------------------------------------------------------
 
+// assets writes the analyser tables, the engine and the UI as one script
+// (one request at start-up) named by its hash.
 func (e *exporter) assets() ([]string, error) {
-	var boot []string
+	var all []byte
 	for _, name := range []string{"tables.js", "engine.js", "ui.js"} {
 		b, err := Assets.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, err
 		}
-		h := sha256.Sum256(b)
-		base := strings.TrimSuffix(name, ".js") + "-" + hex.EncodeToString(h[:8]) + ".js"
-		if err := e.write("asset", "search/"+base, b); err != nil {
-			return nil, err
-		}
-		boot = append(boot, base)
+		all = append(append(all, b...), '\n')
 	}
-	return boot, nil
+	h := sha256.Sum256(all)
+	base := "engine-" + hex.EncodeToString(h[:8]) + ".js"
+	return []string{base}, e.write("asset", "search/"+base, all)
 }
 
 // manifestJS is the fixed-name entry file: it records the manifest and loads

@@ -570,8 +570,11 @@
   function postings(e) {
     return cached('P' + e.key, function () {
       var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return b.subarray(e.off, e.off + e.len); });
-      return src.then(function (b) {
-        var r = new Reader(b), flags = r.uv(), df = e.df, ords = new Int32Array(df), i;
+      return src.then(function (b) { return decodePostings(b, e.df); });
+    });
+  }
+  function decodePostings(b, df) {
+        var r = new Reader(b), flags = r.uv(), ords = new Int32Array(df), i;
         if (flags & 2) {
           var first = r.uv(), nb = r.uv(), k = 0;
           for (i = 0; i < nb; i++) {
@@ -586,8 +589,6 @@
         var tfs = null;
         if (!(flags & 1)) { tfs = new Uint32Array(df); for (i = 0; i < df; i++) tfs[i] = r.uv(); }
         return { ords: ords, tfs: tfs };
-      });
-    });
   }
   function positions(e) {
     return cached('Q' + e.key, function () {
@@ -613,8 +614,8 @@
     (m.dlFields || []).forEach(function (f) { cols.dl[f] = new Uint32Array(n); });
     return cols;
   }
-  function chunksOf(ords) {
-    var ch = man().chunk, seen = new Set();
+  function chunksOf(ords, size) {
+    var ch = size || man().chunk, seen = new Set();
     for (var i = 0; i < ords.length; i++) seen.add((ords[i] / ch) | 0);
     return Array.from(seen);
   }
@@ -629,6 +630,8 @@
             m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
           } else if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
+          } else if (kind === 'en') {
+            lo = ci * m.enChunk; hi = Math.min(m.n, lo + m.enChunk);
             for (o = lo; o < hi; o++) {
               var k = r.uv(), l = new Int32Array(k), prev = 0;
               for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
@@ -1037,15 +1040,24 @@
       }
       case 'disj': {
         var kids = node.c.map(function (c) { return evalNode(c, qn, ctx); });
-        var total = node.c.length, N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
+        var total = node.c.length, min = Math.max(node.min || 0, 1);
+        if (kids.length === 1 && min <= 1) {
+          // one clause: bleve's sum of one score times coord(1/total)
+          var k0 = kids[0], coord = 1 / total, sc1 = new Float64Array(k0.sc.length);
+          for (i = 0; i < sc1.length; i++) sc1[i] = k0.sc[i] * coord;
+          return { ords: k0.ords, sc: sc1 };
+        }
+        var N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
         for (j = 0; j < kids.length; j++) {
           var ko = kids[j].ords, ks = kids[j].sc;
           for (i = 0; i < ko.length; i++) { sum[ko[i]] += ks[i]; cnt[ko[i]]++; }
           any += ko.length;
         }
-        var min = Math.max(node.min || 0, 1), ro = [], rs = [];
-        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro.push(i); rs.push(sum[i] * (cnt[i] / total)); }
-        return { ords: Int32Array.from(ro), sc: Float64Array.from(rs) };
+        var nm = 0;
+        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) nm++;
+        var ro = new Int32Array(nm), rs = new Float64Array(nm), w = 0;
+        if (nm) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro[w] = i; rs[w++] = sum[i] * (cnt[i] / total); }
+        return { ords: ro, sc: rs };
       }
       case 'conj': {
         var ks2 = node.c.map(function (c) { return evalNode(c, qn, ctx); });
@@ -1150,11 +1162,12 @@
   function search(query, opts) {
     opts = opts || {};
     var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
-    var pq;
-    try { pq = parse(query); } catch (err) { return Promise.reject(err); }
-    // every ranked query needs field lengths: fetch them with the dictionary
+    var pq, built;
+    try { pq = parse(query); built = build(pq); } catch (err) { return Promise.reject(err); }
+    // every ranked query needs field lengths: fetch them after the dictionary
+    // shards (requested by build), before anything that depends on them
     if (man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
-    return Promise.resolve().then(function () { return build(pq); }).then(function (root) {
+    return built.then(function (root) {
       var acc = [];
       return prepare(root, acc).then(function () {
         // columns the scoring and sorting need
@@ -1198,7 +1211,7 @@
   // and the top entities; each value with the query clause that selects it.
   function facets(res, topEntities) {
     var ords = res.ords, m = man(), ch = chunksOf(ords);
-    return loadCol('fc', ch).then(function () {
+    return Promise.all([loadCol('fc', ch), entityCounts(ords, topEntities || 10)]).then(function (r) {
       var c = columns(), out = {};
       function count(name, arr, vals, multi) {
         var k = new Int32Array(vals.length + 1), i, o;
@@ -1218,25 +1231,70 @@
       count('year', c.year, fv.year || [], false);
       count('etype', c.etype, fv.etype || [], true);
       out.year.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
-      var ne = m.entities ? m.entities.n : 0, ek = new Int32Array(ne);
-      for (var i = 0; i < ords.length; i++) { var l = c.ent[ords[i]]; if (l) for (var j = 0; j < l.length; j++) ek[l[j]]++; }
-      var idx = [];
-      for (i = 0; i < ne; i++) if (ek[i]) idx.push(i);
-      idx.sort(function (a, b) { return ek[b] - ek[a] || a - b; });
-      idx = idx.slice(0, topEntities || 10);
-      var ec = m.entities ? m.entities.chunk : 1, need = {};
-      idx.forEach(function (x) { need[(x / ec) | 0] = true; });
+      var top = r[1], ec = m.entities ? m.entities.chunk : 1, need = {};
+      top.forEach(function (x) { need[(x[0] / ec) | 0] = true; });
       return Promise.all(Object.keys(need).map(function (k) { return loadJSON('ent', m.entities.files[+k]).then(function (rows) { return [+k, rows]; }); }))
         .then(function (chunks) {
           var byChunk = {};
           chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
-          out.entity = idx.map(function (x) {
-            var row = byChunk[(x / ec) | 0][x % ec];
-            return { value: row[0], label: row[1], type: row[2], count: ek[x] };
+          out.entity = top.map(function (x) {
+            var row = byChunk[(x[0] / ec) | 0][x[0] % ec];
+            return { value: row[0], label: row[1], type: row[2], count: x[1] };
           });
           return out;
         });
     });
+  }
+
+  // entityCounts: the k entities most frequent in the result set, as
+  // [rank, count], by count then rank. Small result sets read the entity
+  // lists of their documents; large ones count the frequent entities' own
+  // document lists, block by block, until no rarer entity can reach the k-th
+  // count (exact: an entity's count is at most its document frequency).
+  function topOf(counts, k) {
+    counts.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return counts.slice(0, k);
+  }
+  // result-set sizes that pick the entity counting method (tests change them)
+  var tuning = { smallResults: 64, largeFraction: 8 };
+  function entityCounts(ords, k) {
+    var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
+    if (!R || !blocks.length) return Promise.resolve([]);
+    function fromLists(lists) {
+      var cnt = new Map();
+      lists.forEach(function (l) { if (l) for (var j = 0; j < l.length; j++) cnt.set(l[j], (cnt.get(l[j]) || 0) + 1); });
+      return topOf(Array.from(cnt.entries()), k);
+    }
+    if (R <= tuning.smallResults) {
+      return Promise.all(Array.from(ords, function (o) { return doc(o); })).then(function (ds) {
+        return fromLists(ds.map(function (d) { return d.e || []; }));
+      });
+    }
+    if (R * tuning.largeFraction < N) {
+      return loadCol('en', chunksOf(ords, m.enChunk)).then(function () {
+        var c = columns();
+        return fromLists(Array.from(ords, function (o) { return c.ent[o]; }));
+      });
+    }
+    var inR = new Uint8Array(N);
+    for (var i = 0; i < R; i++) inR[ords[i]] = 1;
+    var counts = [], rank0 = 0;
+    function step(b) {
+      return loadBin('eb', blocks[b].f).then(function (bytes) {
+        var r = new Reader(bytes);
+        for (var e = 0; e < blocks[b].n; e++) {
+          var df = r.uv(), len = r.uv(), p = decodePostings(bytes.subarray(r.i, r.i + len), df), n = 0;
+          r.i += len;
+          for (var j = 0; j < df; j++) n += inR[p.ords[j]];
+          if (n) counts.push([rank0 + e, n]);
+        }
+        rank0 += blocks[b].n;
+        var top = topOf(counts, k);
+        if (b + 1 >= blocks.length || (top.length >= k && top[k - 1][1] >= blocks[b + 1].maxdf)) return top;
+        return step(b + 1);
+      });
+    }
+    return step(0);
   }
 
   function textKey(ord) {
@@ -1318,7 +1376,7 @@
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
     search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
-    snippet: snippet, highlight: highlight, manifest: man,
+    snippet: snippet, highlight: highlight, manifest: man, tuning: tuning,
     idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
   };
   if (C.onEngine) C.onEngine(C.engine);
