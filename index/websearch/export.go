@@ -943,11 +943,11 @@ func (e *exporter) entityColumns(man map[string]any, df []int, order []int) erro
 // ---- texts -----------------------------------------------------------------
 
 type textRec struct {
-	T string `json:"t"`
-	U string `json:"u"`
-	D string `json:"d,omitempty"`
-	S string `json:"s,omitempty"`
-	Y string `json:"y,omitempty"`
+	T string  `json:"t"`
+	U string  `json:"u"`
+	D string  `json:"d,omitempty"`
+	S string  `json:"s,omitempty"`
+	Y string  `json:"y,omitempty"`
 	I string  `json:"i"`
 	E []int32 `json:"e,omitempty"` // entity ranks
 	X string  `json:"x"`
