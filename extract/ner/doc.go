@@ -367,6 +367,7 @@ func (d *docState) sharedFeatures(i int, emit func(uint64)) {
 	cc := int(d.cc[i])
 	emit(hc(hi(tCtxCC, 0, cc), prevH))
 	emit(hc(hi(tCtxCC, 1, cc), nextH))
+	emit(hc(hi(tCtxCC, 6, cc), hc(prevH, nextH)))
 	if g := d.gazBits[i]; g != 0 {
 		emit(hc(hi(tCtxCC, 2, int(g), int(d.gazTag[i])), prevH))
 		emit(hc(hi(tCtxCC, 3, int(g), int(d.gazTag[i])), nextH))

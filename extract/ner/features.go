@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 8
+const featureSetVersion = 9
 
 // hashing -------------------------------------------------------------------
 
