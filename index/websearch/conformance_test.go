@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"casefile/index/websearch"
 )
 
 type jsHit struct {
@@ -91,7 +93,11 @@ func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*bleve.SearchRe
 // total, the same top 10 and the same scores.
 func TestConformance(t *testing.T) {
 	items := loadItems(t, 400)
-	s := buildSite(t, items, 0)
+	// small own-file threshold: common terms take the dictionary-free path
+	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300})
+	if man, err := os.ReadFile(filepath.Join(s.dir, "search", "manifest.js")); err != nil || !strings.Contains(string(man), `"hot":`) {
+		t.Fatalf("no list of common terms in the manifest (%v)", err)
+	}
 	queries := append(genQueries(t, genCorpus(t, 400)), extraQueries...)
 	// entity queries from the corpus itself
 	queries = append(queries, conformanceQuery{Q: "entity:" + items[0].Doc.Entity[0]},

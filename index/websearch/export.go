@@ -49,6 +49,10 @@ type Options struct {
 	// SnippetBytes caps the document text kept for result snippets
 	// (default 12000 bytes, cut at a rune boundary).
 	SnippetBytes int
+	// OwnFileBytes: postings at least this long (encoded) get a file of
+	// their own and a place in the list of common terms, which the engine
+	// reads without a dictionary shard (default 8 KB).
+	OwnFileBytes int
 }
 
 // Stats describes what Export wrote.
@@ -87,7 +91,6 @@ const (
 	chunkDocs        = 8192 // documents per column chunk
 	textGroup        = 128  // documents per text group (one hash names the group)
 	entChunk         = 256  // entities per name chunk
-	entDocChunk      = 1024 // documents per entity-list chunk
 	dictShardEntries = 1024
 	dictShardBytes   = 16 << 10
 	packBytes        = 16 << 10
@@ -119,6 +122,10 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	}
 	defer r.Close()
 	e := &exporter{r: r, sink: sink, stats: &Stats{Kinds: map[string][2]int64{}}}
+	e.dict.own = ownPackBytes
+	if opt.OwnFileBytes > 0 {
+		e.dict.own = opt.OwnFileBytes
+	}
 	if err := e.run(docs, entities, snip); err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
@@ -262,6 +269,13 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	man["boot"] = boot
 	man["v"] = 1
 	man["n"] = n
+	if len(e.dict.hot) > 0 {
+		k, err := e.writeJSON("hot", e.dict.hot)
+		if err != nil {
+			return err
+		}
+		man["hot"] = k
+	}
 	man["dict"] = e.dict.shards
 	if e.dict.shards == nil {
 		man["dict"] = [][2]string{}
@@ -559,6 +573,18 @@ type dictWriter struct {
 	pack     []byte
 	posPacks []string
 	posPack  []byte
+	// common terms (postings in a file of their own), listed in the "hot"
+	// file so the engine can fetch their postings without the dictionary
+	hot     [][]any
+	hotOpen []hotRef
+	own     int // postings this long get their own file
+}
+
+type hotRef struct {
+	key          string
+	df           int
+	pack, ppack  int // indexes into the shard's pack lists; ppack -1: none
+	pofff, pleng int
 }
 
 func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
@@ -580,12 +606,15 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 		w.buf = uv(w.buf, uint64(len(enc)))
 		w.buf = append(w.buf, enc...)
 	} else {
-		pi, off, err := w.place(&w.pack, &w.packs, "post", enc, packBytes, ownPackBytes)
+		pi, off, err := w.place(&w.pack, &w.packs, "post", enc, packBytes, w.own)
 		if err != nil {
 			return err
 		}
 		w.buf = uv(w.buf, 1)
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(enc)))
+		if len(enc) >= w.own {
+			w.hotOpen = append(w.hotOpen, hotRef{key: hex.EncodeToString(key), df: len(ps), pack: pi, ppack: -1})
+		}
 	}
 	if withPos {
 		pos := encodePositions(ps)
@@ -594,6 +623,9 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 			return err
 		}
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(pos)))
+		if h := len(w.hotOpen) - 1; h >= 0 && w.hotOpen[h].key == hex.EncodeToString(key) {
+			w.hotOpen[h].ppack, w.hotOpen[h].pofff, w.hotOpen[h].pleng = pi, off, len(pos)
+		}
 	}
 	w.n++
 	if w.n >= dictShardEntries || len(w.buf) >= dictShardBytes {
@@ -678,6 +710,14 @@ func (w *dictWriter) flushShard() error {
 		return err
 	}
 	w.shards = append(w.shards, [2]string{hex.EncodeToString(w.first), key})
+	for _, h := range w.hotOpen {
+		row := []any{h.key, h.df, w.packs[h.pack]}
+		if h.ppack >= 0 {
+			row = append(row, w.posPacks[h.ppack], h.pofff, h.pleng)
+		}
+		w.hot = append(w.hot, row)
+	}
+	w.hotOpen = w.hotOpen[:0]
 	w.buf, w.n, w.prev, w.packs, w.posPacks = w.buf[:0], 0, w.prev[:0], nil, nil
 	return nil
 }
@@ -878,32 +918,11 @@ func (e *exporter) columns() (map[string]any, error) {
 	return man, nil
 }
 
-// entityColumns writes what the entity facet needs: per-document entity
-// lists in chunks of entDocChunk documents ("en"), for result sets of a few
-// hundred documents, and the entities' document lists in blocks of growing
+// entityColumns writes what the entity facet needs besides the entity lists
+// in the text records: the entities' document lists in blocks of growing
 // size by rank ("eb"), so that a large result set counts only the frequent
 // entities until no rarer one can reach the top ten.
 func (e *exporter) entityColumns(man map[string]any, df []int, order []int) error {
-	n := len(e.ids)
-	en := []string{}
-	for lo := 0; lo < n; lo += entDocChunk {
-		var b []byte
-		for o := lo; o < min(lo+entDocChunk, n); o++ {
-			l := e.entities[o]
-			b = uv(b, uint64(len(l)))
-			prev := int32(0)
-			for _, x := range l {
-				b = uv(b, uint64(x-prev))
-				prev = x
-			}
-		}
-		k, err := e.writeBin("en", b)
-		if err != nil {
-			return err
-		}
-		en = append(en, k)
-	}
-	man["en"], man["enChunk"] = en, entDocChunk
 	// postings by entity rank
 	docs := make([][]int32, len(order))
 	for o, l := range e.entities {

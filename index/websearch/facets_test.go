@@ -19,19 +19,14 @@ type jsFacets struct {
 }
 
 // TestFacets compares the browser's facet counts with bleve's term facets
-// over the same result sets, with each of the engine's three ways of
-// counting entities (document lists of small results, per-document columns,
-// entity document lists with early stopping).
+// over the same result sets, with both of the engine's ways of counting
+// entities (the documents' lists, the entities' lists with early stopping).
 func TestFacets(t *testing.T) {
 	items := loadItems(t, 400)
 	s := buildSite(t, items, 0)
 	queries := []string{"court", "settlement", "bankruptcy creditors", "whistleblower", `"motion to dismiss"`, "+doctype:filing",
 		"entity:" + items[3].Doc.Entity[0], "zzqxv", "Homeland Security", "-court"}
-	tunings := []map[string]int{
-		{"smallResults": 64, "largeFraction": 8},
-		{"smallResults": 0, "largeFraction": 1000000},
-		{"smallResults": 0, "largeFraction": 1},
-	}
+	tunings := []map[string]int{{"smallResults": 20}, {"smallResults": 0}, {"smallResults": 1000000}}
 	for ti, tuning := range tunings {
 		var req struct {
 			Tuning map[string]int `json:"tuning"`

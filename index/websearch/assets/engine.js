@@ -550,10 +550,33 @@
       });
     });
   }
+  // the common terms, whose postings need no dictionary shard
+  var hotP = null;
+  function hot() {
+    if (hotP) return hotP;
+    var m = man();
+    if (!m.hot) return (hotP = Promise.resolve(new Map()));
+    hotP = loadJSON('hot', m.hot).then(function (rows) {
+      var h = new Map();
+      rows.forEach(function (r) {
+        var kb = new Uint8Array(r[0].length / 2);
+        for (var i = 0; i < kb.length; i++) kb[i] = parseInt(r[0].substr(2 * i, 2), 16);
+        h.set(r[0], { key: r[0], bytes: kb, df: r[1], inline: null, pack: r[2], off: 0, len: -1,
+          ppack: r.length > 3 ? r[3] : null, poff: r[4] || 0, plen: r[5] || 0 });
+      });
+      return h;
+    });
+    return hotP;
+  }
   function lookup(field, term) {
-    var hk = keyHex(field, term), si = shardFor(hk);
-    if (si < 0) return Promise.resolve(null);
-    return loadShard(si).then(function (sh) { return sh.entries.get(hk) || null; });
+    var hk = keyHex(field, term);
+    return hot().then(function (h) {
+      var e = h.get(hk);
+      if (e) return e;
+      var si = shardFor(hk);
+      if (si < 0) return null;
+      return loadShard(si).then(function (sh) { return sh.entries.get(hk) || null; });
+    });
   }
   // all dictionary entries of field whose term starts with prefix
   function prefixEntries(field, prefix) {
@@ -569,7 +592,7 @@
   }
   function postings(e) {
     return cached('P' + e.key, function () {
-      var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return b.subarray(e.off, e.off + e.len); });
+      var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return e.len < 0 ? b : b.subarray(e.off, e.off + e.len); });
       return src.then(function (b) { return decodePostings(b, e.df); });
     });
   }
@@ -610,7 +633,7 @@
   function columns() {
     if (cols) return cols;
     var m = man(), n = m.n;
-    cols = { dl: {}, source: new Int32Array(n), doctype: new Int32Array(n), year: new Int32Array(n), etype: new Int32Array(n), date: new Int32Array(n), ent: [] };
+    cols = { dl: {}, source: new Int32Array(n), doctype: new Int32Array(n), year: new Int32Array(n), etype: new Int32Array(n), date: new Int32Array(n) };
     (m.dlFields || []).forEach(function (f) { cols.dl[f] = new Uint32Array(n); });
     return cols;
   }
@@ -630,13 +653,6 @@
             m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
           } else if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
-          } else if (kind === 'en') {
-            lo = ci * m.enChunk; hi = Math.min(m.n, lo + m.enChunk);
-            for (o = lo; o < hi; o++) {
-              var k = r.uv(), l = new Int32Array(k), prev = 0;
-              for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
-              c.ent[o] = l;
-            }
           } else if (kind === 'dt') {
             for (o = lo; o < hi; o++) c.date[o] = r.uv();
           }
@@ -1248,15 +1264,16 @@
 
   // entityCounts: the k entities most frequent in the result set, as
   // [rank, count], by count then rank. Small result sets read the entity
-  // lists of their documents; large ones count the frequent entities' own
-  // document lists, block by block, until no rarer entity can reach the k-th
-  // count (exact: an entity's count is at most its document frequency).
+  // lists of their documents; others count the entities' own document lists,
+  // block by block in rank order, until no rarer entity can reach the k-th
+  // count (exact: an entity's count is at most its document frequency). At
+  // worst that reads every block, which costs less than per-document lists.
   function topOf(counts, k) {
     counts.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
     return counts.slice(0, k);
   }
   // result-set sizes that pick the entity counting method (tests change them)
-  var tuning = { smallResults: 64, largeFraction: 8 };
+  var tuning = { smallResults: 20 };
   function entityCounts(ords, k) {
     var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
     if (!R || !blocks.length) return Promise.resolve([]);
@@ -1268,12 +1285,6 @@
     if (R <= tuning.smallResults) {
       return Promise.all(Array.from(ords, function (o) { return doc(o); })).then(function (ds) {
         return fromLists(ds.map(function (d) { return d.e || []; }));
-      });
-    }
-    if (R * tuning.largeFraction < N) {
-      return loadCol('en', chunksOf(ords, m.enChunk)).then(function () {
-        var c = columns();
-        return fromLists(Array.from(ords, function (o) { return c.ent[o]; }));
       });
     }
     var inR = new Uint8Array(N);
@@ -1373,6 +1384,7 @@
     return out;
   }
 
+  if (C.m) hot(); // request the common terms while the page starts
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
     search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
