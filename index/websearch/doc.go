@@ -22,7 +22,7 @@
 //     terms must share a field as in bleve.
 //   - hot-*.js: the common terms (postings of 8 KB or more) with their
 //     postings and positions files, so that they need no dictionary shard.
-//   - dl-, fc-, dt-*.js: per-document columns in chunks of 8,192
+//   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms); facet values (source, doctype,
 //     year, entity types); date rank.
 //   - eb-*.js: entities' document lists in blocks of 16, 32, 64, ...

@@ -88,7 +88,7 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs        = 8192 // documents per column chunk
+	chunkDocs        = 65536 // documents per column chunk (one request up to 64k documents)
 	textGroup        = 128  // documents per text group (one hash names the group)
 	entChunk         = 256  // entities per name chunk
 	dictShardEntries = 1024

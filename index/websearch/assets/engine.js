@@ -1180,12 +1180,12 @@
     var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
     var pq, built;
     try { pq = parse(query); built = build(pq); } catch (err) { return Promise.reject(err); }
-    // every ranked query needs field lengths: fetch them after the dictionary
-    // shards (requested by build), before anything that depends on them
-    if (man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
     return built.then(function (root) {
-      var acc = [];
-      return prepare(root, acc).then(function () {
+      var acc = [], prepared = prepare(root, acc);
+      // every ranked query needs field lengths: request them right after the
+      // postings, so they share the round trip without delaying them
+      if (root.k !== 'none' && man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
+      return prepared.then(function () {
         // columns the scoring and sorting need
         var need = {}, loads = [];
         acc.forEach(function (a) {
