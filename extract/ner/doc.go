@@ -267,19 +267,10 @@ func phraseHashes(phrases map[string]uint8) map[uint64]uint8 {
 
 // computeTypeCounts counts stage-1 types per lower-cased form.
 func (d *docState) computeTypeCounts() {
-	if cap(d.typeCnt) >= d.nLid {
-		d.typeCnt = d.typeCnt[:d.nLid]
-		clear(d.typeCnt)
-	} else {
-		d.typeCnt = make([][5]int32, d.nLid)
-	}
+	d.typeCnt = grow(d.typeCnt, d.nLid)
+	clear(d.typeCnt)
 	for i := range d.toks {
-		l := int(d.p1[i])
-		t := 4
-		if l > 0 {
-			t = labelType(l)
-		}
-		d.typeCnt[d.lid[i]][t]++
+		d.typeCnt[d.lid[i]][typeOf(d.p1[i])]++
 	}
 }
 
@@ -432,6 +423,17 @@ func (d *docState) stage2Features(i int, emit func(uint64)) {
 	prevT, nextT := d.neighbours(i)
 	pos := d.tokenPos(i)
 	emit(hi(tStack, int(d.p1[i])))
+	if d.cc[i] >= 2 {
+		prevH, nextH := hPadL, hPadR
+		if prevT >= 0 {
+			prevH = d.lowerH[prevT]
+		}
+		if nextT >= 0 {
+			nextH = d.lowerH[nextT]
+		}
+		emit(hc(hi(tStack, 200, typeOf(d.p1[i])), prevH))
+		emit(hc(hi(tStack, 201, typeOf(d.p1[i])), nextH))
+	}
 	if prevT >= 0 {
 		emit(hi(tStackL, typeOf(d.p1[prevT]), int(d.p1[i])))
 	}

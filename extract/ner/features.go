@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 9
+const featureSetVersion = 10
 
 // hashing -------------------------------------------------------------------
 
