@@ -248,21 +248,28 @@ func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
 func phraseHashes(phrases map[string]uint8) map[uint64]uint8 {
 	out := make(map[uint64]uint8, len(phrases)*2)
 	for p, bits := range phrases {
-		h := uint64(0x51ed27)
-		start := 0
-		for i := 0; i <= len(p); i++ {
-			if i == len(p) || p[i] == ' ' {
-				h = hc(h, hs(tLower, p[start:i]))
-				start = i + 1
-				if i < len(p) {
-					out[h] |= 0x80
-				} else {
-					out[h] |= bits
-				}
+		addPhrase(out, p, bits)
+	}
+	return out
+}
+
+// addPhrase adds one phrase to a phrase hash set and returns its length in tokens.
+func addPhrase(out map[uint64]uint8, p string, bits uint8) int {
+	h := uint64(0x51ed27)
+	start, n := 0, 0
+	for i := 0; i <= len(p); i++ {
+		if i == len(p) || p[i] == ' ' {
+			h = hc(h, hs(tLower, p[start:i]))
+			start = i + 1
+			n++
+			if i < len(p) {
+				out[h] |= 0x80
+			} else {
+				out[h] |= bits
 			}
 		}
 	}
-	return out
+	return n
 }
 
 // computeTypeCounts counts stage-1 types per lower-cased form.

@@ -41,9 +41,15 @@ type Model struct {
 	phrases map[string]uint8 // lower-cased space-joined token sequence -> type bits
 
 	table []slot // open addressing hash table: feature hash -> row
-	mask  uint64
-	nFeat int
-	w     [2][]float32 // stage × feature × label
+
+	// ReadModel sets these instead of the string-keyed maps and m.w, which
+	// only training fills (and Write needs); hash-keyed maps hold no pointers.
+	lexH    map[uint64]lexInfo
+	phraseH map[uint64]uint8
+	wi      []float32 // weights interleaved: feature row × pass × label
+	mask    uint64
+	nFeat   int
+	w       [2][]float32 // stage × feature × label
 
 	maxPhrase int
 }
@@ -98,7 +104,7 @@ func (m *Model) buildTable(hashes []uint64) {
 // lexFunc returns the lexicon lookup.
 func (m *Model) lexInfo(lower string) lexInfo { return m.lex[lower] }
 
-// Write serialises the model.
+// Write serialises a model made by Train.
 func (m *Model) Write(w io.Writer, hashes []uint64) error {
 	var payload bytes.Buffer
 	fw, _ := flate.NewWriter(&payload, flate.BestCompression)
@@ -263,15 +269,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if rerr != nil || n > 1<<24 {
 		return nil, bad()
 	}
-	m.lex = make(map[string]lexInfo, n)
+	m.lexH = make(map[uint64]lexInfo, n)
 	for i := uint64(0); i < n && rerr == nil; i++ {
-		k := getS()
+		k := keyHash(getS())
 		var li lexInfo
 		li.capBin = getB()
 		li.dict = getB()&1 != 0
 		li.cluster = uint32(getU())
 		li.gaz = getB()
-		m.lex[k] = li
+		m.lexH[k] = li
 	}
 	n = getU()
 	if rerr != nil || n > 1<<24 {
@@ -285,11 +291,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if rerr != nil || n > 1<<24 {
 		return nil, bad()
 	}
-	m.phrases = make(map[string]uint8, n)
+	m.phraseH = make(map[uint64]uint8, 2*n)
+	m.maxPhrase = 1
 	for i := uint64(0); i < n && rerr == nil; i++ {
 		k := getS()
-		m.phrases[k] = getB()
+		m.maxPhrase = max(m.maxPhrase, addPhrase(m.phraseH, k, getB()))
 	}
+	m.maxPhrase = min(m.maxPhrase, 8)
 	n = getU()
 	if rerr != nil || n > 1<<26 {
 		return nil, bad()
@@ -304,6 +312,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, bad()
 	}
 	buf := make([]byte, 2*nLabels)
+	m.wi = make([]float32, 2*int(n)*nLabels)
 	for s := 0; s < 2; s++ {
 		var sb [4]byte
 		if _, err := io.ReadFull(br, sb[:]); err != nil {
@@ -311,19 +320,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, bad()
 		}
 		scale := math.Float32frombits(binary.LittleEndian.Uint32(sb[:]))
-		m.w[s] = make([]float32, int(n)*nLabels)
 		for i := 0; i < int(n); i++ {
 			if _, err := io.ReadFull(br, buf); err != nil {
 				rerr = err
 				return nil, bad()
 			}
-			for l := 0; l < nLabels; l++ {
-				m.w[s][i*nLabels+l] = float32(int16(binary.LittleEndian.Uint16(buf[2*l:]))) * scale
+			row := m.wi[(2*i+s)*nLabels : (2*i+s+1)*nLabels]
+			for l := range row {
+				row[l] = float32(int16(binary.LittleEndian.Uint16(buf[2*l:]))) * scale
 			}
 		}
 	}
 	m.buildTable(hashes)
-	m.finish()
 	return m, nil
 }
 

@@ -94,20 +94,27 @@ func (t *Tagger) Version() string { return t.m.Version }
 
 func newTagger(m *Model) *Tagger {
 	t := &Tagger{m: m}
-	// interleave the two passes' weights so that one lookup finds both rows
-	t.w = make([]float32, 2*nLabels*m.nFeat)
-	for r := 0; r < m.nFeat; r++ {
-		for s := 0; s < 2; s++ {
-			copy(t.w[(2*r+s)*nLabels:(2*r+s+1)*nLabels], m.w[s][r*nLabels:(r+1)*nLabels])
+	// the two passes' weights interleaved, so that one lookup finds both rows
+	t.w = m.wi
+	if t.w == nil {
+		t.w = make([]float32, 2*nLabels*m.nFeat)
+		for r := 0; r < m.nFeat; r++ {
+			for s := 0; s < 2; s++ {
+				copy(t.w[(2*r+s)*nLabels:(2*r+s+1)*nLabels], m.w[s][r*nLabels:(r+1)*nLabels])
+			}
 		}
 	}
-	m.w = [2][]float32{}
 	// Maps keyed by string hashes instead of strings keep the heap free of
 	// pointers, so garbage collection does not rescan the lexicon.
-	t.phrases = phraseHashes(m.phrases)
-	t.lex = make(map[uint64]lexInfo, len(m.lex))
-	for k, li := range m.lex {
-		t.lex[keyHash(k)] = li
+	t.phrases, t.lex = m.phraseH, m.lexH
+	if t.phrases == nil {
+		t.phrases = phraseHashes(m.phrases)
+	}
+	if t.lex == nil {
+		t.lex = make(map[uint64]lexInfo, len(m.lex))
+		for k, li := range m.lex {
+			t.lex[keyHash(k)] = li
+		}
 	}
 	t.words = make(map[uint64]int32, len(m.vocab))
 	t.lowerIDs = make(map[uint64]int32, len(m.vocab))
@@ -123,7 +130,7 @@ func newTagger(m *Model) *Tagger {
 		e.lowerID = id
 		t.words[keyHash(w)] = int32(i)
 	}
-	m.lex, m.vocab, m.phrases = nil, nil, nil
+	m.vocab = nil
 	t.padL, t.padR = new(wordEntry), new(wordEntry)
 	t.fillEntry(t.padL, padLeft)
 	t.fillEntry(t.padR, padRight)
