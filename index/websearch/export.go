@@ -89,8 +89,8 @@ var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
 	chunkDocs        = 65536 // documents per column chunk (one request up to 64k documents)
-	textGroup        = 128  // documents per text group (one hash names the group)
-	entChunk         = 256  // entities per name chunk
+	textGroup        = 128   // documents per text group (one hash names the group)
+	entChunk         = 256   // entities per name chunk
 	dictShardEntries = 1024
 	dictShardBytes   = 16 << 10
 	packBytes        = 16 << 10
@@ -1102,9 +1102,16 @@ func manifestJS(p []byte) []byte {
 	b.WriteString("/* casefile search manifest: generated, do not edit */\n")
 	b.WriteString("(function(g){var c=g.casefileSearch=g.casefileSearch||{};c.m=")
 	b.Write(p)
-	b.WriteString(";\nif(typeof document==='undefined'||c.noBoot)return;")
+	b.WriteString(";\nc.p=c.p||{};c.w=c.w||{};c.we=c.we||{};c.pre=c.pre||{};")
+	b.WriteString("c.d=c.d||function(k,v){c.p[k]=v;var f=c.w[k];if(f){delete c.w[k];f(v)}};")
+	b.WriteString("if(typeof document==='undefined'||c.noBoot)return;")
 	b.WriteString("var s=document.currentScript;c.base=c.base||(s&&s.src?s.src.replace(/[^\\/]*$/,''):'search/');")
-	b.WriteString("c.m.boot.forEach(function(n){var e=document.createElement('script');e.src=c.base+n;e.async=false;document.head.appendChild(e);});")
+	b.WriteString("function add(n,a){var e=document.createElement('script');e.src=c.base+n;e.async=a;document.head.appendChild(e);return e}")
+	b.WriteString("c.m.boot.forEach(function(n){add(n,false)});")
+	// what every first query needs, fetched alongside the engine
+	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
+	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
+	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))(c.m.dl||[]).forEach(function(k){pre('dl',k)});")
 	b.WriteString("})(self);\n")
 	return b.Bytes()
 }

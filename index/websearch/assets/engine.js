@@ -8,6 +8,8 @@
   var C = g.casefileSearch = g.casefileSearch || {};
   C.p = C.p || {};
   C.w = C.w || {};
+  C.we = C.we || {};
+  C.pre = C.pre || {};
   if (!C.d) {
     C.d = function (k, v) {
       C.p[k] = v;
@@ -459,6 +461,11 @@
     var file = (kind === 't' ? 't-' : kind + '-') + key + '.js';
     var pr = new Promise(function (resolve, reject) {
       C.w[key] = resolve;
+      if (C.pre && C.pre[key]) {
+        // already requested by manifest.js
+        C.we[key] = function () { delete C.w[key]; reject(new Error('could not load ' + file)); };
+        return;
+      }
       if (C.loadFile) {
         Promise.resolve(C.loadFile(file)).then(function () {
           if (C.p[key] === undefined) reject(new Error('search file did not register: ' + file));
