@@ -623,14 +623,16 @@
   function positions(e) {
     return cached('Q' + e.key, function () {
       return loadBin('pos', e.ppack).then(function (b) {
-        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1), vals = [];
+        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1);
+        var vals = new Int32Array(Math.max(16, e.df * 2)), k = 0;
         for (var i = 0; i < e.df; i++) {
-          starts[i] = vals.length;
+          starts[i] = k;
           var n = r.uv(), prev = 0;
-          for (var j = 0; j < n; j++) { prev += r.uv(); vals.push(prev); }
+          if (k + n > vals.length) { var nv = new Int32Array(Math.max(vals.length * 2, k + n)); nv.set(vals); vals = nv; }
+          for (var j = 0; j < n; j++) { prev += r.uv(); vals[k++] = prev; }
         }
-        starts[e.df] = vals.length;
-        return { starts: starts, vals: Int32Array.from(vals) };
+        starts[e.df] = k;
+        return { starts: starts, vals: vals.subarray(0, k) };
       });
     });
   }
@@ -1095,12 +1097,27 @@
         return { ords: Int32Array.from(ro2), sc: Float64Array.from(rs2) };
       }
       case 'phrase': {
-        var c = evalNode(node.conj, qn, ctx), keep = [], kept = [];
-        var ts = node.conj.c, F = man().pos.length;
+        var c = evalNode(node.conj, qn, ctx), ts = node.conj.c, F = man().pos.length;
+        var keepO = new Int32Array(c.ords.length), keepS = new Float64Array(c.ords.length), nk = 0;
+        var only = node.field === 'title' ? man().pos.indexOf('title') : -1;
+        var cur = new Int32Array(ts.length), lo = new Int32Array(ts.length), hi = new Int32Array(ts.length), ptr = new Int32Array(ts.length);
+        var anyPos = ts.length === 1 && ts[0].anyPos, havePos = ts.every(function (t) { return t.pos; });
         for (i = 0; i < c.ords.length; i++) {
-          if (phraseMatch(ts, node.at, c.ords[i], F, node.field)) { keep.push(c.ords[i]); kept.push(c.sc[i]); }
+          var o = c.ords[i], ok = anyPos;
+          if (!ok && havePos) {
+            // candidates and postings both ascend: walk each term's postings once
+            ok = true;
+            for (var k = 0; k < ts.length && ok; k++) {
+              var po = ts[k].posOrds;
+              while (cur[k] < po.length && po[cur[k]] < o) cur[k]++;
+              if (cur[k] >= po.length || po[cur[k]] !== o) { ok = false; break; }
+              lo[k] = ts[k].pos.starts[cur[k]]; hi[k] = ts[k].pos.starts[cur[k] + 1]; ptr[k] = lo[k];
+            }
+            if (ok) ok = phraseAt(ts, node.at, F, only, lo, hi, ptr);
+          }
+          if (ok) { keepO[nk] = o; keepS[nk++] = c.sc[i]; }
         }
-        return { ords: Int32Array.from(keep), sc: Float64Array.from(kept) };
+        return { ords: keepO.subarray(0, nk), sc: keepS.subarray(0, nk) };
       }
       case 'bool': {
         var mres = node.must ? evalNode(node.must, qn, ctx) : null;
@@ -1126,30 +1143,19 @@
     throw new Error('internal: node ' + node.k);
   }
 
-  function findIdx(ords, o) {
-    var a = 0, b = ords.length - 1;
-    while (a <= b) { var m = (a + b) >> 1; if (ords[m] === o) return m; if (ords[m] < o) a = m + 1; else b = m - 1; }
-    return -1;
-  }
-  // bleve's findPhrasePaths with slop 0: term k at position p0 + 2*slot*...
-  function phraseMatch(terms, at, ord, F, field) {
-    var lists = [];
-    for (var k = 0; k < terms.length; k++) {
-      var t = terms[k];
-      if (t.anyPos && terms.length === 1) return true;
-      if (!t.pos) return false;
-      var idx = findIdx(t.posOrds, ord);
-      if (idx < 0) return false;
-      lists.push(t.pos.vals.subarray(t.pos.starts[idx], t.pos.starts[idx + 1]));
-    }
-    var only = field === 'title' ? man().pos.indexOf('title') : -1;
-    var l0 = lists[0];
-    outer: for (var a = 0; a < l0.length; a++) {
-      var v0 = l0[a];
+  // bleve's findPhrasePaths with slop 0: term k at the first term's
+  // position plus its slot distance, in the same field (positions are
+  // pos*F+field). Positions ascend, so each list is walked once.
+  function phraseAt(ts, at, F, only, lo, hi, ptr) {
+    var v0s = ts[0].pos.vals;
+    outer: for (var a = lo[0]; a < hi[0]; a++) {
+      var v0 = v0s[a];
       if (only >= 0 && v0 % F !== only) continue;
-      for (var k2 = 1; k2 < lists.length; k2++) {
-        var want = v0 + (at[k2] - at[0]) * F;
-        if (findIdx(lists[k2], want) < 0) continue outer;
+      for (var k = 1; k < ts.length; k++) {
+        var want = v0 + (at[k] - at[0]) * F, vs = ts[k].pos.vals;
+        while (ptr[k] < hi[k] && vs[ptr[k]] < want) ptr[k]++;
+        if (ptr[k] >= hi[k]) return false;
+        if (vs[ptr[k]] !== want) continue outer;
       }
       return true;
     }
