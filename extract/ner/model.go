@@ -101,8 +101,6 @@ func (m *Model) buildTable(hashes []uint64) {
 	m.nFeat = len(hashes)
 }
 
-// lexFunc returns the lexicon lookup.
-func (m *Model) lexInfo(lower string) lexInfo { return m.lex[lower] }
 
 // Write serialises a model made by Train.
 func (m *Model) Write(w io.Writer, hashes []uint64) error {
