@@ -101,7 +101,6 @@ func (m *Model) buildTable(hashes []uint64) {
 	m.nFeat = len(hashes)
 }
 
-
 // Write serialises a model made by Train.
 func (m *Model) Write(w io.Writer, hashes []uint64) error {
 	var payload bytes.Buffer
