@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"casefile/extract"
@@ -22,7 +24,7 @@ const (
 	listPage        = 200 // documents per page of the document list
 	storiesPage     = 100 // stories per page of the story list
 	indexPerType    = 60  // entities per type on the entity index
-	typePage        = 500 // entities per page of a type's full list
+	typePage        = 400 // entities per page of a type's full list
 	entityDocs      = 60  // documents listed on an entity page
 	entityKWICDocs  = 25  // documents whose mentions are shown in context
 	entityKWICEach  = 3   // mentions in context per document
@@ -364,7 +366,8 @@ type docQuote struct {
 
 func (r *renderer) documents() error {
 	l := r.lk()
-	for i, a := range r.c.Docs {
+	return forEach(len(r.c.Docs), func(i int) error {
+		a := r.c.Docs[i]
 		links := r.c.Links[i]
 		counts := map[string]int{}
 		for _, id := range links {
@@ -438,11 +441,46 @@ func (r *renderer) documents() error {
 			Copies   []*extract.Document
 		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf),
 			groups, dates, quotes, story, others, original, copies}
-		if err := r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}); err != nil {
-			return err
-		}
+		return r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body})
+	})
+}
+
+// forEach runs fn(i) for i in [0, n) on every CPU and returns the first
+// error. Pages are independent files, so they render in parallel.
+func forEach(n int, fn func(i int) error) error {
+	var (
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+		next  = make(chan int)
+	)
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(n, 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if err := fn(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
 	}
-	return nil
+	for i := 0; i < n; i++ {
+		mu.Lock()
+		failed := first != nil
+		mu.Unlock()
+		if failed {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return first
 }
 
 // blockIndex is the index of the block holding byte offset off.
@@ -587,7 +625,8 @@ type entityDoc struct {
 
 func (r *renderer) entities() error {
 	l := r.lk()
-	for _, e := range r.c.Entities {
+	err := forEach(len(r.c.Entities), func(k int) error {
+		e := r.c.Entities[k]
 		refs := l.refs[e.ID]
 		// documents, newest first, with their mention counts
 		perDoc := map[int]int{}
@@ -682,9 +721,10 @@ func (r *renderer) entities() error {
 			AllDocs, AllQuotes, AllEvents int
 			MoreKWIC                      bool
 		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
-		if err := r.write("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}); err != nil {
-			return err
-		}
+		return r.write("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body})
+	})
+	if err != nil {
+		return err
 	}
 	return r.entityIndex()
 }

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -69,8 +70,9 @@ type renderer struct {
 	tmpl  map[string]*template.Template
 	stats stats
 	docs  map[string]*extract.Document
-	look  *lookups // corpus cross-references for pages (pages.go)
-	pages []string // HTML pages written, for the sitemap
+	look  *lookups   // corpus cross-references for pages (pages.go)
+	mu    sync.Mutex // guards pages: pages render in parallel
+	pages []string   // HTML pages written, for the sitemap
 }
 
 // Render writes the whole site through out.
@@ -161,7 +163,9 @@ func quoteValue(v string) string {
 
 func (r *renderer) write(name, tmpl string, p page) error {
 	p.Site, p.Stats, p.Path = r.opt.Name, r.stats, name
+	r.mu.Lock()
 	r.pages = append(r.pages, name)
+	r.mu.Unlock()
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
 		return fmt.Errorf("%s: %w", name, err)
