@@ -32,7 +32,8 @@ var templateFS embed.FS
 var assetFS embed.FS
 
 // Writer receives the site's files; names are slash-separated and relative
-// to the site root. *Output is the usual Writer.
+// to the site root. *Output is the usual Writer. Pages render in parallel,
+// so WriteFile must be safe for concurrent use.
 type Writer interface {
 	WriteFile(name string, data []byte) error
 }
