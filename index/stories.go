@@ -65,7 +65,7 @@ type StoryDoc struct {
 // mentions and named days count as several words.
 const (
 	linkMin       = 0.22
-	mergeMin      = 0.18
+	mergeMin      = 0.16
 	vectorTerms   = 100  // features kept per document
 	topTerms      = 12   // features per document used to find candidates
 	maxPosting    = 300  // a feature among more documents' top features does not find candidates
@@ -345,13 +345,15 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 		})
 		var mh minhasher
 		mh.reset()
-		forWords(a.Doc.Text, func(w []byte) {
-			mh.add(hashBytes('s', w))
+		forWords(a.Doc.Text, func(w []byte) { mh.add(hashBytes('s', w)) })
+		sigs[i] = mh.signature()
+		// Content words outside names: a name already counts as its
+		// entity, and must not count again as its words.
+		forWords(outsideNames(a, c.Links[i]), func(w []byte) {
 			if w, ok := contentWord(w); ok {
 				v = append(v, termWeight{hashBytes('w', w), 1})
 			}
 		})
-		sigs[i] = mh.signature()
 		for _, id := range c.Links[i] {
 			if id != "" {
 				v = append(v, termWeight{hashTerm('e', id), entityWeight})
@@ -365,6 +367,19 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 		counts[i] = sumTerms(v)
 	})
 	return counts, sigs
+}
+
+// outsideNames returns the document's text with its linked mentions blanked.
+func outsideNames(a *extract.Analysis, links []string) string {
+	b := []byte(a.Doc.Text)
+	for j, m := range a.Mentions {
+		if links[j] != "" && m.Start >= 0 && m.End <= len(b) {
+			for k := m.Start; k < m.End; k++ {
+				b[k] = ' '
+			}
+		}
+	}
+	return string(b)
 }
 
 // storyFeatures turns term counts into TF-IDF vectors.
