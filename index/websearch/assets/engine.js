@@ -455,6 +455,7 @@
     return M;
   }
   var pending = {};
+  var useFetch = typeof fetch === 'function' && typeof location !== 'undefined' && /^https?:$/.test(location.protocol);
   function load(kind, key) {
     if (C.p[key] !== undefined) return Promise.resolve(C.p[key]);
     if (pending[key]) return pending[key];
@@ -470,6 +471,17 @@
         Promise.resolve(C.loadFile(file)).then(function () {
           if (C.p[key] === undefined) reject(new Error('search file did not register: ' + file));
         }, reject);
+        return;
+      }
+      if (useFetch) {
+        // over http(s), fetch and parse the registration's payload (JSON):
+        // no script to compile; file:// pages cannot fetch, so they use <script>
+        fetch((C.base || 'search/') + file).then(function (r) {
+          if (!r.ok) throw new Error('could not load ' + file);
+          return r.text();
+        }).then(function (txt) {
+          C.d(key, JSON.parse(txt.slice(txt.indexOf(',') + 1, txt.lastIndexOf(')'))));
+        }).catch(function (err) { delete C.w[key]; reject(err); });
         return;
       }
       var el = document.createElement('script');
