@@ -7,7 +7,12 @@
 # shared/bench/peers/setup.sh has installed Hugo and Pagefind, also runs the
 # peer harness on the same corpus so the two can be read side by side.
 #
-# Usage: index/websearch/bench/run.sh [--reps 3] [--pagefind] [N...]   (default N: 1000 10000 50000)
+# With --casefile, the site is built by `casefile build` (the real pipeline:
+# extraction, entities, pages and this export) instead of the stand-in that
+# indexes the corpus and exports only the search files; the RSS is then the
+# whole build's.
+#
+# Usage: index/websearch/bench/run.sh [--reps 3] [--pagefind] [--casefile] [N...]   (default N: 1000 10000 50000)
 # Outputs under $WS_BENCH (default /tmp/ws-bench/N); corpora under
 # $BENCH_CORPUS (default /tmp/bench-corpus/N, shared with the peer harness).
 # Run one benchmark at a time on a 2-core machine.
@@ -18,11 +23,12 @@ SHARED="${SHARED:-$REPO/../shared}"
 TOOLS="${BENCH_TOOLS:-/tmp/bench-tools}"
 CORPORA="${BENCH_CORPUS:-/tmp/bench-corpus}"
 OUT="${WS_BENCH:-/tmp/ws-bench}"
-REPS=3 PAGEFIND=0 NS=()
+REPS=3 PAGEFIND=0 CASEFILE=0 NS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS="$2"; shift 2 ;;
     --pagefind) PAGEFIND=1; shift ;;
+    --casefile) CASEFILE=1; shift ;;
     *) NS+=("$1"); shift ;;
   esac
 done
@@ -36,13 +42,23 @@ if [ ! -d "$TOOLS/node_modules/playwright-core" ]; then
 fi
 mkdir -p "$OUT"
 (cd "$REPO" && go build -o "$OUT/export" ./index/websearch/bench/export)
-USE_CASEFILE=0
-if (cd "$REPO" && go run ./cmd/casefile build -h 2>&1 | grep -q -- '-corpus'); then USE_CASEFILE=1; fi
+[ "$CASEFILE" = 0 ] || (cd "$REPO" && go build -o "$OUT/casefile" ./cmd/casefile)
 
 for N in "${NS[@]}"; do
   C="$CORPORA/$N" R="$OUT/$N"
   mkdir -p "$R"
   [ -f "$C/queries.json" ] || node "$GEN" "$N" "$C" >/dev/null
+  if [ "$CASEFILE" = 1 ]; then
+    echo "== [$N] casefile build"
+    rm -rf "$R/cf"
+    mkdir -p "$R/cf"
+    /usr/bin/time -v -o "$R/time-casefile.txt" "$OUT/casefile" build -corpus "$C/content" -out "$R/cf/public" -build "$R/cf/build" 2>&1 | tail -n 2
+    grep -E "Maximum resident|Elapsed" "$R/time-casefile.txt"
+    du -s --apparent-size -B1 "$R/cf/public/search" | awk '{printf "search files: %.1f MiB\n", $1/1048576}'
+    echo "== [$N] search in headless Chromium (reps $REPS)"
+    BENCH_TOOLS="$TOOLS" node "$HERE/search-bench.mjs" "$N" --reps "$REPS" --site "$R/cf/public" --queries "$C/queries.json" --out "$R/search-casefile.json" | tee "$R/search-casefile.txt" | sed -n '1,60p'
+    continue
+  fi
   echo "== [$N] index (bleve, batches of 1000, merged to one segment)"
   "$OUT/export" -corpus "$C" -index "$R/index" -index-only
   echo "== [$N] export"
@@ -64,4 +80,3 @@ for N in "${NS[@]}"; do
     BENCH_TOOLS="$TOOLS" node "$SHARED/bench/peers/search-bench.mjs" "$N" --reps "$REPS" | sed -n '1,40p'
   fi
 done
-[ "$USE_CASEFILE" = 1 ] && echo "note: casefile build -corpus exists; switch the index step to it" || true
