@@ -119,6 +119,7 @@ func TestBrowserPages(t *testing.T) {
 	site := seedSite(t)
 	shots := browsertest.ScreenshotDir(t)
 	report := map[string]map[string][]browsertest.AxeViolation{}
+	weights := map[string]map[string]int{}
 	for _, scheme := range []string{"http", "file"} {
 		base := browsertest.Serve(t, site)
 		if scheme == "file" {
@@ -143,6 +144,13 @@ func TestBrowserPages(t *testing.T) {
 					}
 					if out := w.Outside(); len(out) > 0 {
 						t.Errorf("%s: requests outside the site: %v", p.path, out)
+					}
+					if scheme == "http" && mode == "light" {
+						own, engine := loadWeight(site, base, w.Requests())
+						weights[p.name] = map[string]int{"page": own, "search_engine": engine}
+						if own > weight {
+							t.Errorf("%s loads %d KB of HTML, CSS and JS", p.path, own>>10)
+						}
 					}
 					if scheme == "file" && mode == "dark" {
 						continue // the audit does not depend on the scheme
@@ -188,7 +196,41 @@ func TestBrowserPages(t *testing.T) {
 	if b, err := json.MarshalIndent(report, "", " "); err == nil {
 		os.WriteFile(filepath.Join(shots, "axe.json"), b, 0o644)
 	}
+	if b, err := json.MarshalIndent(weights, "", " "); err == nil {
+		os.WriteFile(filepath.Join(shots, "weights.json"), b, 0o644)
+	}
 	t.Logf("screenshots and axe.json in %s", shots)
+}
+
+// loadWeight sums what a page loaded from the site: its HTML, CSS and JS
+// (own), and separately the browser search engine's scripts (index/websearch).
+// The search index files are data and not counted.
+func loadWeight(site, base string, urls []string) (own, engine int) {
+	seen := map[string]bool{}
+	for _, u := range urls {
+		rel, ok := strings.CutPrefix(u, base)
+		if !ok {
+			continue
+		}
+		rel, _, _ = strings.Cut(rel, "?")
+		rel, _, _ = strings.Cut(rel, "#")
+		if seen[rel] {
+			continue
+		}
+		seen[rel] = true
+		st, err := os.Stat(filepath.Join(site, filepath.FromSlash(rel)))
+		if err != nil {
+			continue
+		}
+		name := filepath.Base(rel)
+		switch {
+		case !strings.HasPrefix(rel, "search/") || name == "manifest.js":
+			own += int(st.Size())
+		case strings.HasPrefix(name, "engine-") || strings.HasPrefix(name, "ui-") || strings.HasPrefix(name, "tables-"):
+			engine += int(st.Size())
+		}
+	}
+	return own, engine
 }
 
 // focused describes the element that has the keyboard focus.

@@ -183,6 +183,9 @@ func (r *renderer) assets() error {
 		if err != nil {
 			return err
 		}
+		if strings.HasSuffix(p, ".css") {
+			b = minifyCSS(b)
+		}
 		return r.out.WriteFile(p, b)
 	})
 }
