@@ -158,7 +158,8 @@ type exporter struct {
 	dates                 []int64
 	dateCounts            []int
 
-	dict dictWriter
+	dict     dictWriter
+	allTerms int // terms in "_all" (for the prefetch hints)
 }
 
 func (e *exporter) write(kind, name string, data []byte) error {
@@ -241,6 +242,10 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	e.entities = make([][]int32, n)
 	e.dict.e = e
 
+	// dates first: the common terms' prefetch hints need them
+	if err := e.loadDates(); err != nil {
+		return fmt.Errorf("field date: %w", err)
+	}
 	for _, f := range exportFields {
 		if err := e.field(f.code, f.name, f.pos, f.facet); err != nil {
 			return fmt.Errorf("field %s: %w", f.name, err)
@@ -248,9 +253,6 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	}
 	if err := e.dict.flushShard(); err != nil {
 		return err
-	}
-	if err := e.loadDates(); err != nil {
-		return fmt.Errorf("field date: %w", err)
 	}
 	man, err := e.columns()
 	if err != nil {
@@ -442,6 +444,9 @@ func (e *exporter) field(code byte, name string, withPos, facet bool) error {
 	if err != nil {
 		return err
 	}
+	if name == "_all" {
+		e.allTerms = len(terms)
+	}
 	card := 0
 	var vals []string
 	for _, term := range terms {
@@ -585,6 +590,44 @@ type hotRef struct {
 	df           int
 	pack, ppack  int // indexes into the shard's pack lists; ppack -1: none
 	pofff, pleng int
+	rel, date    []int32 // prefetch hints: likely first page of a one-word query
+}
+
+// hintSize is how many documents a common term's prefetch hints name.
+const hintSize = 10
+
+// hints returns the first documents of a query for the term alone (an
+// "_all" term), by BM25 and by date, so the engine can request them while it
+// fetches the postings. They are hints: the engine ranks by itself and only
+// uses them to warm its cache, so the approximate average length is fine.
+func (e *exporter) hints(ps []posting) (rel, date []int32) {
+	lens, n := e.lens["_all"], max(1, len(e.ids))
+	avg := math.Ceil(float64(e.allTerms) / float64(n))
+	score := func(p posting) float64 {
+		tf := math.Sqrt(float64(p.freq))
+		norm := float64(float32(1 / math.Sqrt(float64(max(1, lens[p.ord])))))
+		fl := 1 / (norm * norm)
+		return tf * 1.2 / (tf + 1.2*(1-0.75+0.75*fl/max(1, avg)))
+	}
+	idx := make([]int, len(ps))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return score(ps[idx[a]]) > score(ps[idx[b]]) })
+	for _, i := range idx[:min(hintSize, len(idx))] {
+		rel = append(rel, ps[i].ord)
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		da, db := e.dateIdx[ps[idx[a]].ord], e.dateIdx[ps[idx[b]].ord]
+		if (da == 0) != (db == 0) {
+			return db == 0
+		}
+		return da > db
+	})
+	for _, i := range idx[:min(hintSize, len(idx))] {
+		date = append(date, ps[i].ord)
+	}
+	return rel, date
 }
 
 func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
@@ -613,7 +656,11 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 		w.buf = uv(w.buf, 1)
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(enc)))
 		if len(enc) >= w.own {
-			w.hotOpen = append(w.hotOpen, hotRef{key: hex.EncodeToString(key), df: len(ps), pack: pi, ppack: -1})
+			h := hotRef{key: hex.EncodeToString(key), df: len(ps), pack: pi, ppack: -1}
+			if key[0] == 'a' {
+				h.rel, h.date = w.e.hints(ps)
+			}
+			w.hotOpen = append(w.hotOpen, h)
 		}
 	}
 	if withPos {
@@ -711,9 +758,9 @@ func (w *dictWriter) flushShard() error {
 	}
 	w.shards = append(w.shards, [2]string{hex.EncodeToString(w.first), key})
 	for _, h := range w.hotOpen {
-		row := []any{h.key, h.df, w.packs[h.pack]}
+		row := []any{h.key, h.df, w.packs[h.pack], nil, 0, 0, h.rel, h.date}
 		if h.ppack >= 0 {
-			row = append(row, w.posPacks[h.ppack], h.pofff, h.pleng)
+			row[3], row[4], row[5] = w.posPacks[h.ppack], h.pofff, h.pleng
 		}
 		w.hot = append(w.hot, row)
 	}

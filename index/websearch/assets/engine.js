@@ -581,7 +581,7 @@
         var kb = new Uint8Array(r[0].length / 2);
         for (var i = 0; i < kb.length; i++) kb[i] = parseInt(r[0].substr(2 * i, 2), 16);
         h.set(r[0], { key: r[0], bytes: kb, df: r[1], inline: null, pack: r[2], off: 0, len: -1,
-          ppack: r.length > 3 ? r[3] : null, poff: r[4] || 0, plen: r[5] || 0 });
+          ppack: r[3] || null, poff: r[4] || 0, plen: r[5] || 0, hint: r[6] || null, hintDate: r[7] || null });
       });
       return h;
     });
@@ -1210,6 +1210,18 @@
       // every ranked query needs field lengths: request them right after the
       // postings, so they share the round trip without delaying them
       if (root.k !== 'none' && man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
+      // a one-word query for a common term: request its likely first page
+      // now, behind the postings (a cache warm-up; ranking is unchanged)
+      if (page === 1 && !pq.must.length && !pq.mustNot.length && pq.should.length === 1 &&
+          pq.should[0].k === 'match' && !pq.should[0].field && opts.prefetch !== false) {
+        var toks = analyze(pq.should[0].v);
+        if (toks.length === 1) {
+          hot().then(function (h) {
+            var e = h.get(keyHex('_all', toks[0].term)), hint = e && (sortDate ? e.hintDate : e.hint);
+            if (hint) hint.slice(0, size).forEach(function (o) { doc(o).catch(function () {}); });
+          });
+        }
+      }
       return prepared.then(function () {
         // columns the scoring and sorting need
         var need = {}, loads = [];
