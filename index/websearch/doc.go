@@ -21,7 +21,11 @@
 //     position is pos*2+f where f tells title (0) from text (1), so phrase
 //     terms must share a field as in bleve.
 //   - hot-*.js: the common terms (postings of 8 KB or more) with their
-//     postings and positions files, so that they need no dictionary shard.
+//     postings and positions files, so that they need no dictionary shard,
+//     and for "_all" terms the ten documents a one-word query most likely
+//     shows first (by relevance and by date), which the engine requests
+//     while the postings load. Hints only warm the cache: ranking is always
+//     computed from the postings.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms); facet values (source, doctype,
 //     year, entity types); date rank.
@@ -46,7 +50,8 @@
 //     export counts them over the whole index, which equals bleve's figure
 //     once the index is merged into one segment; the build should force a
 //     merge after indexing (scorch's ForceMerge, as bench/export does) so
-//     that `casefile search` scores exactly as the browser.
+//     that `casefile search` scores exactly as the browser (MergeSegments
+//     does that).
 //   - A query norm 1/sqrt(sum of (boost*idf)^2) multiplies every term score,
 //     and a disjunction multiplies by matched/total clauses; a clause that is
 //     only stop words is dropped (not counted), a term absent from the index
@@ -58,6 +63,15 @@
 //     (İ, K, Å, Ω, ẞ), so "İstanbul" indexes as "i\ufffdstanbu".
 //   - A quoted keyword value (source:"Daily Ledger") matches the exact
 //     value, as it does on a persisted index.
+//
+// # Loading
+//
+// Data files are scripts of the form casefileSearch.d("<hash>", <JSON>),
+// where the JSON is a base64 string (binary data: varints, bitmaps) or an
+// object. From file:// the engine adds <script> elements; over http(s) it
+// fetches the same files and parses the JSON, which needs no script
+// compilation. manifest.js starts the engine and requests the common-term
+// list (and the field lengths, when the URL carries a query) at once.
 //
 // Document ordinals are positions in the id-sorted list of documents, so
 // ties in score break by id exactly as bleve's sort [-_score, _id] does, and
