@@ -9,12 +9,15 @@ package site
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -92,12 +95,23 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"search data", r.searchData},
 		{"exports", r.exports},
 	}
-	for _, s := range steps {
-		if err := s.fn(); err != nil {
-			return fmt.Errorf("render %s: %w", s.name, err)
-		}
+	// The steps write disjoint files, so they run in parallel, as many at a
+	// time as there are CPUs. Every error is reported, in step order.
+	errs := make([]error, len(steps))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := s.fn(); err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", s.name, err)
+			}
+		}()
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func (r *renderer) parse() error {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -33,11 +34,23 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Name, "name", "casefile", "site title")
 	fs.IntVar(&cfg.Workers, "j", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "ignore cached analyses")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	rep, err := build(ctx, cfg, m.Stderr)
 	if rep != nil {
