@@ -77,7 +77,10 @@ type report struct {
 	Files    []fileReport      `json:"files"`
 	Warnings []string          `json:"warnings,omitempty"`
 	Index    index.UpdateStats `json:"index"`
-	Output   struct {
+	Cache    struct {
+		Hits, Misses int
+	} `json:"cache"`
+	Output struct {
 		Files, Written, Linked int
 	} `json:"output"`
 	Timings map[string]string `json:"timings"`
@@ -148,15 +151,26 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	t = time.Now()
 	opt := extract.Options{Dir: cfg.Corpus, Catalog: cat, Workers: cfg.Workers}
 	if !cfg.NoCache {
-		opt.Cache = &extract.Cache{Dir: filepath.Join(cfg.Build, "cache")}
+		c, err := extract.OpenCache(filepath.Join(cfg.Build, "cache.db"))
+		if err != nil {
+			return rep, fmt.Errorf("build: %w", err)
+		}
+		opt.Cache = c
 	}
 	opt.Progress = prog.step("reading", 0)
 	results := extract.ReadAll(ctx, files, opt)
 	prog.done()
-	lap("read", t)
 	if err := ctx.Err(); err != nil {
+		opt.Cache.Close(false)
 		return rep, err
 	}
+	if err := opt.Cache.Close(true); err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	if opt.Cache != nil {
+		rep.Cache.Hits, rep.Cache.Misses = opt.Cache.Hits, opt.Cache.Misses
+	}
+	lap("read", t)
 
 	// Every file gets a line: documents, duplicates, skips, corpus data.
 	byPath := map[string]extract.Result{}
