@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 # Evaluation and training data (never in the repository): see README "Quality".
 EVAL_DIR ?= /tmp/eval
 
-.PHONY: all site test serve clean bench model eval casefile browser
+.PHONY: all site test fuzz serve clean bench model eval casefile browser
 
 all: site
 
@@ -26,6 +26,18 @@ site: casefile
 test: browser
 	$(GO) vet ./...
 	$(GO) test ./...
+	@$(MAKE) --no-print-directory fuzz
+
+# Every fuzz target, briefly (FUZZTIME each). The corpus of failures found
+# lives in each package's testdata/fuzz and runs in every plain go test.
+FUZZTIME ?= 3s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg >/tmp/casefile-fuzz.log 2>&1 || { cat /tmp/casefile-fuzz.log; exit 1; }; \
+	  done; \
+	done
 
 # The browser tests need Debian's Chromium. Install it when it is missing and
 # we can (root with apt-get); otherwise those tests skip and say why.
