@@ -33,6 +33,7 @@ type Timex struct {
 type Annotations struct {
 	Mentions []Mention `json:"mentions"`
 	Timexes  []Timex   `json:"timexes"`
+	Quotes   []Quote   `json:"quotes"`
 }
 
 // Annotate finds entity mentions and temporal expressions in text. Relative
@@ -59,6 +60,7 @@ func Annotate(text string, dct time.Time) Annotations {
 	for _, t := range timex.Tag(text, dct) {
 		a.Timexes = append(a.Timexes, Timex{t.Start, t.End, t.Type, t.Value, text[t.Start:t.End]})
 	}
+	a.Quotes = Quotes(text, a.Mentions)
 	return a
 }
 

@@ -11,7 +11,7 @@ import (
 
 // Version changes whenever reading or annotation would give different results
 // for the same input, so caches keyed by content hash are invalidated.
-const Version = "extract-2"
+const Version = "extract-3"
 
 // Document is one corpus file after reading: its metadata and clean text.
 type Document struct {

@@ -18,12 +18,15 @@ package main
 import (
 	"bufio"
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"syscall"
 	"time"
 	"unicode/utf8"
 
@@ -52,6 +55,7 @@ func main() {
 	folds := flag.Int("folds", 5, "jackknife folds for first-pass predictions")
 	minCount := flag.Int("mincount", 1, "drop features seen fewer times")
 	bags := flag.Int("bags", 3, "average the final models over this many shuffles")
+	foldBags := flag.Int("foldbags", 1, "average each jackknife model over this many shuffles")
 	version := flag.String("version", "ner-v1", "model version string")
 	dev := flag.String("dev", "", "after training, evaluate on this JSONL file")
 	evalIn := flag.String("eval", "", "evaluate: tag this JSONL file instead of training")
@@ -84,7 +88,8 @@ func main() {
 		}
 		tdocs = append(tdocs, td)
 	}
-	cfg := ner.TrainConfig{Version: *version, Epochs: *epochs, Seed: *seed, Folds: *folds, MinCount: *minCount, Bags: *bags, Log: os.Stderr}
+	tdocs = append(tdocs, boilerplateDocs()...)
+	cfg := ner.TrainConfig{Version: *version, Epochs: *epochs, Seed: *seed, Folds: *folds, MinCount: *minCount, Bags: *bags, FoldBags: *foldBags, Log: os.Stderr}
 	loadResources(*res, &cfg)
 	start := time.Now()
 	m, hashes, err := ner.Train(tdocs, cfg)
@@ -103,6 +108,42 @@ func main() {
 		}
 		check(evaluate(t, *dev, p, 1))
 	}
+}
+
+// cpuTime is the CPU time this process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+//go:embed boilerplate.txt
+var boilerplate string
+
+// boilerplateDocs are training documents without entities made of web-page
+// furniture (see boilerplate.txt).
+func boilerplateDocs() []ner.TrainDoc {
+	var docs []ner.TrainDoc
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			docs = append(docs, ner.TrainDoc{Text: strings.Join(cur, "\n")})
+			cur = nil
+		}
+	}
+	for _, l := range strings.Split(boilerplate, "\n") {
+		switch {
+		case strings.HasPrefix(l, "#"):
+		case strings.TrimSpace(l) == "":
+			flush()
+		default:
+			cur = append(cur, l)
+		}
+	}
+	flush()
+	return docs
 }
 
 func check(err error) {
@@ -158,22 +199,22 @@ func evaluate(t *ner.Tagger, in, predPath string, repeat int) error {
 	}
 	results := make([][]ner.Span, len(docs))
 	t.Tag("warm up the word cache")
-	best := time.Duration(1 << 62)
+	best, bestCPU := time.Duration(1<<62), time.Duration(1<<62)
 	if repeat < 1 {
 		repeat = 1
 	}
 	for r := 0; r < repeat; r++ {
 		runtime.GC()
-		start := time.Now()
+		start, startCPU := time.Now(), cpuTime()
 		for i, d := range docs {
 			results[i] = t.Tag(d.Text)
 		}
-		if el := time.Since(start); el < best {
-			best = el
-		}
+		best = min(best, time.Since(start))
+		bestCPU = min(bestCPU, cpuTime()-startCPU)
 	}
-	fmt.Printf("nertrain: %d docs, %d tokens, %.0f tokens/s on one core (model %s)\n",
-		len(docs), tokens, float64(tokens)/best.Seconds(), t.Version())
+	// CPU time is reported too: on a shared machine wall time includes waiting.
+	fmt.Printf("nertrain: %d docs, %d tokens, %.0f tokens/s on one core (wall clock), %.0f tokens/CPU-second (model %s)\n",
+		len(docs), tokens, float64(tokens)/best.Seconds(), float64(tokens)/bestCPU.Seconds(), t.Version())
 	if predPath == "" {
 		return nil
 	}

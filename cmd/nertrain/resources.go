@@ -75,7 +75,7 @@ func loadResources(dir string, cfg *ner.TrainConfig) {
 }
 
 // gazCategories are the gazetteer categories; a name's bit is its index here.
-var gazCategories = []string{"PER", "ORG", "LOC", "MISC", "CITY", "NAME"}
+var gazCategories = []string{"PER", "ORG", "LOC", "MISC", "CITY", "NAME", "PROPER"}
 
 func readLines(path string) ([]string, error) {
 	f, err := os.Open(path)

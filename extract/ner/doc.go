@@ -21,6 +21,7 @@ type docState struct {
 	nLid     int
 	first    []int32    // per lid: first token with that form
 	next     []int32    // per token: next token with the same form, or -1
+	occ      []int32    // per token: how many earlier tokens have the same form
 	topicH   uint64     // first token of an all-caps first line (news headline), or 0
 	numBin   []uint8    // per sentence: share of tokens that are numbers (results tables)
 	typeCnt  [][5]int32 // per lid: stage-1 token types PER ORG LOC MISC O
@@ -129,12 +130,20 @@ func (d *docState) linkOccurrences() {
 	n := len(d.toks)
 	d.first = grow(d.first, d.nLid)
 	d.next = grow(d.next, n)
+	d.occ = grow(d.occ, n)
 	for k := range d.first {
 		d.first[k] = -1
 	}
 	for i := n - 1; i >= 0; i-- {
 		d.next[i] = d.first[d.lid[i]]
 		d.first[d.lid[i]] = int32(i)
+	}
+	for k := range d.first {
+		c := int32(0)
+		for j := d.first[k]; j >= 0; j = d.next[j] {
+			d.occ[j] = c
+			c++
+		}
 	}
 }
 
@@ -281,25 +290,87 @@ func typeOf(l uint8) int {
 	return labelType(int(l))
 }
 
-// maxAggregate caps the other occurrences whose contexts a token sees.
+// maxAggregate caps the occurrences (the first ones in the document) whose
+// contexts are aggregated.
 const maxAggregate = 8
 
 // extraFeatures emits the features of token i that are not plain word-form
 // features: bigrams, document-level and gazetteer features, and in stage 1
 // (the second pass) features of the first pass's predictions.
 func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
+	d.sharedFeatures(i, emit)
+	if d.cc[i] >= 2 {
+		for j := int(d.first[d.lid[i]]); j >= 0 && d.occ[j] < maxAggregate; j = int(d.next[j]) {
+			if j != i {
+				l, r := d.ctxHashes(j)
+				emit(l)
+				emit(r)
+			}
+		}
+	}
+	if stage == 1 {
+		d.stage2Features(i, emit)
+	}
+}
+
+// ctxHashes are the context-aggregation features token j lends to the other
+// occurrences of its form: its left and right neighbours.
+func (d *docState) ctxHashes(j int) (uint64, uint64) {
+	sj := d.sents[d.sentOf[j]]
+	l, r := hPadL, hPadR
+	if j > int(sj[0]) {
+		l = d.lowerH[j-1]
+	}
+	if j+1 < int(sj[1]) {
+		r = d.lowerH[j+1]
+	}
+	return hc(hi(tCtxL), l), hc(hi(tCtxR), r)
+}
+
+// neighbours returns the previous and next token of i in its sentence, or -1.
+func (d *docState) neighbours(i int) (prevT, nextT int) {
 	s := d.sents[d.sentOf[i]]
-	prevH, nextH := hPadL, hPadR
-	prevT, nextT := -1, -1
+	prevT, nextT = -1, -1
 	if i > int(s[0]) {
-		prevH = d.lowerH[i-1]
 		prevT = i - 1
 	}
 	if i+1 < int(s[1]) {
-		nextH = d.lowerH[i+1]
 		nextT = i + 1
 	}
+	return
+}
+
+// tokenPos: 1 if sentence-initial, +2 if in an all-caps sentence.
+func (d *docState) tokenPos(i int) int {
+	pos := 0
+	if d.toks[i].SentStart {
+		pos = 1
+	}
+	if d.capsSent[d.sentOf[i]] {
+		pos += 2
+	}
+	return pos
+}
+
+// sharedFeatures are the label-independent features both passes use,
+// except context aggregation.
+func (d *docState) sharedFeatures(i int, emit func(uint64)) {
+	prevT, nextT := d.neighbours(i)
+	prevH, nextH := hPadL, hPadR
+	if prevT >= 0 {
+		prevH = d.lowerH[prevT]
+	}
+	if nextT >= 0 {
+		nextH = d.lowerH[nextT]
+	}
 	emit(hi(tBias))
+	cc := int(d.cc[i])
+	emit(hc(hi(tCtxCC, 0, cc), prevH))
+	emit(hc(hi(tCtxCC, 1, cc), nextH))
+	if g := d.gazBits[i]; g != 0 {
+		emit(hc(hi(tCtxCC, 2, int(g), int(d.gazTag[i])), prevH))
+		emit(hc(hi(tCtxCC, 3, int(g), int(d.gazTag[i])), nextH))
+	}
 	emit(hc(hi(tBigramL), hc(prevH, d.lowerH[i])))
 	emit(hc(hi(tBigramR), hc(d.lowerH[i], nextH)))
 	prevS, nextS := hPadL, hPadR
@@ -328,13 +399,7 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 		emit(hc(hi(tRun, 0, n, at), d.lowerH[b]))
 		emit(hc(hi(tRun, 1, n, at), d.lowerH[a]))
 	}
-	pos := 0
-	if d.toks[i].SentStart {
-		pos = 1
-	}
-	if d.capsSent[d.sentOf[i]] {
-		pos += 2
-	}
+	pos := d.tokenPos(i)
 	emit(hi(tDocCap, int(d.docCap[i]), int(d.cc[i]), pos))
 	emit(hi(tSentNum, int(d.numBin[d.sentOf[i]]), int(d.cc[i])))
 	if d.topicH != 0 && d.cc[i] >= 2 {
@@ -358,29 +423,13 @@ func (d *docState) extraFeatures(i int, stage int, emit func(uint64)) {
 	if nextT >= 0 && d.gazTag[nextT] != 0 {
 		emit(hi(tGazCtx, 2, int(d.gazBits[nextT]), int(d.gazTag[nextT])))
 	}
-	if d.cc[i] >= 2 {
-		// context aggregation: the neighbours of other occurrences of this form
-		seen := 0
-		for j := int(d.first[d.lid[i]]); j >= 0 && seen < maxAggregate; j = int(d.next[j]) {
-			if j == i {
-				continue
-			}
-			seen++
-			sj := d.sents[d.sentOf[j]]
-			l, r := hPadL, hPadR
-			if j > int(sj[0]) {
-				l = d.lowerH[j-1]
-			}
-			if j+1 < int(sj[1]) {
-				r = d.lowerH[j+1]
-			}
-			emit(hc(hi(tCtxL), l))
-			emit(hc(hi(tCtxR), r))
-		}
-	}
-	if stage == 0 {
-		return
-	}
+}
+
+// stage2Features are the second pass's features on first-pass predictions.
+func (d *docState) stage2Features(i int, emit func(uint64)) {
+	s := d.sents[d.sentOf[i]]
+	prevT, nextT := d.neighbours(i)
+	pos := d.tokenPos(i)
 	emit(hi(tStack, int(d.p1[i])))
 	if prevT >= 0 {
 		emit(hi(tStackL, typeOf(d.p1[prevT]), int(d.p1[i])))

@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 6
+const featureSetVersion = 8
 
 // hashing -------------------------------------------------------------------
 
@@ -142,6 +142,7 @@ const (
 	tCtxL
 	tCtxR
 	tRun
+	tCtxCC
 )
 
 // word-form features ----------------------------------------------------------

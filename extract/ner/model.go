@@ -40,13 +40,17 @@ type Model struct {
 	vocab   []string
 	phrases map[string]uint8 // lower-cased space-joined token sequence -> type bits
 
-	keys  []uint64 // open addressing table
-	vals  []int32
+	table []slot // open addressing hash table: feature hash -> row
 	mask  uint64
 	nFeat int
 	w     [2][]float32 // stage × feature × label
 
 	maxPhrase int
+}
+
+type slot struct {
+	key uint64
+	row int32
 }
 
 // lookup returns the feature row of hash h or -1.
@@ -56,11 +60,11 @@ func (m *Model) lookup(h uint64) int32 {
 	}
 	i := h & m.mask
 	for {
-		k := m.keys[i]
-		if k == h {
-			return m.vals[i]
+		e := &m.table[i]
+		if e.key == h {
+			return e.row
 		}
-		if k == 0 {
+		if e.key == 0 {
 			return -1
 		}
 		i = (i + 1) & m.mask
@@ -72,19 +76,17 @@ func (m *Model) buildTable(hashes []uint64) {
 	for size < 2*len(hashes)+2 {
 		size <<= 1
 	}
-	m.keys = make([]uint64, size)
-	m.vals = make([]int32, size)
+	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for idx, h := range hashes {
 		if h == 0 {
 			h = 1
 		}
 		i := h & m.mask
-		for m.keys[i] != 0 && m.keys[i] != h {
+		for m.table[i].key != 0 && m.table[i].key != h {
 			i = (i + 1) & m.mask
 		}
-		m.keys[i] = h
-		m.vals[i] = int32(idx)
+		m.table[i] = slot{h, int32(idx)}
 	}
 	m.nFeat = len(hashes)
 }

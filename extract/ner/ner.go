@@ -32,6 +32,7 @@ var embedded []byte
 // Tagger tags entity mentions in text. It is safe for concurrent use.
 type Tagger struct {
 	m       *Model
+	w       []float32             // feature row × pass × label
 	words   map[string]*wordEntry // precomputed entries of the model's vocabulary
 	phrases map[uint64]uint8
 	padL    *wordEntry
@@ -90,6 +91,14 @@ func (t *Tagger) Version() string { return t.m.Version }
 
 func newTagger(m *Model) *Tagger {
 	t := &Tagger{m: m}
+	// interleave the two passes' weights so that one lookup finds both rows
+	t.w = make([]float32, 2*nLabels*m.nFeat)
+	for r := 0; r < m.nFeat; r++ {
+		for s := 0; s < 2; s++ {
+			copy(t.w[(2*r+s)*nLabels:(2*r+s+1)*nLabels], m.w[s][r*nLabels:(r+1)*nLabels])
+		}
+	}
+	m.w = [2][]float32{}
 	t.phrases = phraseHashes(m.phrases)
 	t.words = make(map[string]*wordEntry, len(m.vocab))
 	for _, w := range m.vocab {
@@ -111,34 +120,49 @@ func newTagger(m *Model) *Tagger {
 	return t
 }
 
+// row returns the weights of feature row r in pass stage.
+func (t *Tagger) row(stage int, r int32) *[nLabels]float32 {
+	o := (2*int(r) + stage) * nLabels
+	return (*[nLabels]float32)(t.w[o : o+nLabels])
+}
+
+// rows returns the weights of feature row r for both passes.
+func (t *Tagger) rows(r int32) *[2 * nLabels]float32 {
+	o := 2 * int(r) * nLabels
+	return (*[2 * nLabels]float32)(t.w[o : o+2*nLabels])
+}
+
 func (t *Tagger) addRow(dst *[nLabels]float32, stage int, h uint64) {
 	if r := t.m.lookup(h); r >= 0 {
-		row := t.m.w[stage][int(r)*nLabels : int(r)*nLabels+nLabels]
-		for l := range dst {
-			dst[l] += row[l]
-		}
+		add(dst, t.row(stage, r))
 	}
 }
 
-func (t *Tagger) computeEntry(form string) *wordEntry {
+func add(dst, src *[nLabels]float32) {
+	for l := range dst {
+		dst[l] += src[l]
+	}
+}
+
+func computeWordEntry(form string, m *Model, rows func(r int32) *[2 * nLabels]float32) *wordEntry {
 	e := &wordEntry{lower: strings.ToLower(form), cc: uint8(capClass(form))}
 	e.lowerH = hs(tLower, e.lower)
 	e.shapeH = hs(tShape, wordShape(form, 3))
 	e.shortH = hs(tShort, wordShape(form, 1))
-	wordFeatures(form, t.m.lexInfo, func(h uint64, groups uint8) {
+	wordFeatures(form, m.lexInfo, func(h uint64, groups uint8) {
 		for g := 0; g < nGroups; g++ {
 			if groups&(1<<g) == 0 {
 				continue
 			}
-			r := t.m.lookup(hc(h, uint64(g)+1))
+			r := m.lookup(hc(h, uint64(g)+1))
 			if r < 0 {
 				continue
 			}
+			both := rows(r)
 			for s := 0; s < 2; s++ {
-				row := t.m.w[s][int(r)*nLabels : int(r)*nLabels+nLabels]
 				v := &e.vec[s][g]
 				for l := range v {
-					v[l] += row[l]
+					v[l] += both[s*nLabels+l]
 				}
 			}
 		}
@@ -146,14 +170,19 @@ func (t *Tagger) computeEntry(form string) *wordEntry {
 	return e
 }
 
+func (t *Tagger) computeEntry(form string) *wordEntry { return computeWordEntry(form, t.m, t.rows) }
+
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	d      docState
-	ents   []*wordEntry
-	local  map[string]*wordEntry
-	lids   map[string]int32
-	static [][nLabels]float32
-	labels []uint8
+	d       docState
+	ents    []*wordEntry
+	local   map[string]*wordEntry
+	lids    map[string]int32
+	static  [][nLabels]float32 // first pass
+	static1 [][nLabels]float32 // second pass
+	ctx     [][2 * nLabels]float32
+	ctxDone []bool
+	labels  []uint8
 }
 
 // Tag returns the entity mentions in text, sorted by Start and non-overlapping.
@@ -193,8 +222,9 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 		if e == nil {
 			e = sc.local[w]
 			if e == nil {
-				e = t.computeEntry(strings.Clone(w))
-				sc.local[e.lowerClone(w)] = e
+				w = strings.Clone(w)
+				e = t.computeEntry(w)
+				sc.local[w] = e
 			}
 		}
 		sc.ents[i] = e
@@ -214,97 +244,139 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 	d.setTopic()
 	d.matchPhrases(t.phrases, t.m.maxPhrase)
 	sc.static = grow(sc.static, n)
+	sc.static1 = grow(sc.static1, n)
 	sc.labels = grow(sc.labels, n)
-	for stage := 0; stage < 2; stage++ {
-		if stage == 1 {
-			copy(d.p1, sc.labels)
-			d.computeTypeCounts()
-		}
-		t.staticScores(sc, stage)
-		t.decode(sc, stage)
+	t.staticScores(sc)
+	t.decode(sc, 0, sc.static)
+	copy(d.p1, sc.labels)
+	d.computeTypeCounts()
+	for i := range toks {
+		v := &sc.static1[i]
+		d.stage2Features(i, func(h uint64) {
+			if r := t.m.lookup(h); r >= 0 {
+				add(v, t.row(1, r))
+			}
+		})
 	}
+	t.decode(sc, 1, sc.static1)
 	return sc.labels
 }
 
-// lowerClone returns the key under which an entry for form w is cached.
-func (e *wordEntry) lowerClone(w string) string { return strings.Clone(w) }
-
-func (t *Tagger) staticScores(sc *scratch, stage int) {
+// staticScores computes the label-independent scores of both passes, except
+// the second pass's features on first-pass predictions.
+func (t *Tagger) staticScores(sc *scratch) {
 	d := &sc.d
-	w := t.m.w[stage]
+	sc.ctx = grow(sc.ctx, d.nLid)
+	sc.ctxDone = grow(sc.ctxDone, d.nLid)
+	clear(sc.ctxDone)
 	for si, s := range d.sents {
 		a, b := int(s[0]), int(s[1])
 		caps := d.capsSent[si]
 		for i := a; i < b; i++ {
-			v := &sc.static[i]
-			*v = sc.ents[i].vec[stage][g0]
+			v0, v1 := &sc.static[i], &sc.static1[i]
+			e := sc.ents[i]
+			*v0 = e.vec[0][g0]
+			*v1 = e.vec[1][g0]
 			for k := -2; k <= 2; k++ {
 				if k == 0 {
 					continue
 				}
 				j := i + k
-				var e *wordEntry
+				var o *wordEntry
 				switch {
 				case j < a:
-					e = t.padL
+					o = t.padL
 				case j >= b:
-					e = t.padR
+					o = t.padR
 				default:
-					e = sc.ents[j]
+					o = sc.ents[j]
 				}
-				src := &e.vec[stage][g0+k]
-				for l := range v {
-					v[l] += src[l]
-				}
+				add(v0, &o.vec[0][g0+k])
+				add(v1, &o.vec[1][g0+k])
 			}
 			if i == a && d.toks[i].SentStart {
-				src := &sc.ents[i].vec[stage][gSent]
-				for l := range v {
-					v[l] += src[l]
-				}
+				add(v0, &e.vec[0][gSent])
+				add(v1, &e.vec[1][gSent])
 			}
 			if caps {
-				src := &sc.ents[i].vec[stage][gCaps]
-				for l := range v {
-					v[l] += src[l]
-				}
+				add(v0, &e.vec[0][gCaps])
+				add(v1, &e.vec[1][gCaps])
 			}
-			d.extraFeatures(i, stage, func(h uint64) {
+			d.sharedFeatures(i, func(h uint64) {
 				if r := t.m.lookup(h); r >= 0 {
-					row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
-					for l := range v {
-						v[l] += row[l]
+					both := t.rows(r)
+					for l := range v0 {
+						v0[l] += both[l]
+						v1[l] += both[nLabels+l]
 					}
 				}
 			})
+			if d.cc[i] >= 2 {
+				t.addContext(sc, i, v0, v1)
+			}
 		}
 	}
 }
 
-func (t *Tagger) decode(sc *scratch, stage int) {
+// addContext adds the context-aggregation features of token i: the
+// neighbours of the first maxAggregate occurrences of its form, except itself.
+// Their sum is computed once per form.
+func (t *Tagger) addContext(sc *scratch, i int, v0, v1 *[nLabels]float32) {
 	d := &sc.d
-	w := t.m.w[stage]
+	id := d.lid[i]
+	first := int(d.first[id])
+	if first == i && d.next[i] < 0 {
+		return // the only occurrence
+	}
+	sum := &sc.ctx[id]
+	if !sc.ctxDone[id] {
+		sc.ctxDone[id] = true
+		*sum = [2 * nLabels]float32{}
+		for j := first; j >= 0 && d.occ[j] < maxAggregate; j = int(d.next[j]) {
+			l, r := d.ctxHashes(j)
+			t.addBoth(sum, l, 1)
+			t.addBoth(sum, r, 1)
+		}
+	}
+	for l := range v0 {
+		v0[l] += sum[l]
+		v1[l] += sum[nLabels+l]
+	}
+	if d.occ[i] < maxAggregate {
+		l, r := d.ctxHashes(i)
+		var own [2 * nLabels]float32
+		t.addBoth(&own, l, 1)
+		t.addBoth(&own, r, 1)
+		for l := range v0 {
+			v0[l] -= own[l]
+			v1[l] -= own[nLabels+l]
+		}
+	}
+}
+
+func (t *Tagger) addBoth(dst *[2 * nLabels]float32, h uint64, sign float32) {
+	if r := t.m.lookup(h); r >= 0 {
+		both := t.rows(r)
+		for l := range dst {
+			dst[l] += sign * both[l]
+		}
+	}
+}
+
+func (t *Tagger) decode(sc *scratch, stage int, static [][nLabels]float32) {
+	d := &sc.d
 	for _, s := range d.sents {
 		a, b := int(s[0]), int(s[1])
 		l1, l2 := nLabels, nLabels
 		for i := a; i < b; i++ {
-			v := sc.static[i]
-			h1 := &t.hist1[stage][l1]
-			h2 := &t.hist2[stage][l2*(nLabels+1)+l1]
-			for l := range v {
-				v[l] += h1[l] + h2[l]
-			}
+			v := static[i]
+			add(&v, &t.hist1[stage][l1])
+			add(&v, &t.hist2[stage][l2*(nLabels+1)+l1])
 			if r := t.m.lookup(hc(t.histS[stage][l1], d.shapeH[i])); r >= 0 {
-				row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
-				for l := range v {
-					v[l] += row[l]
-				}
+				add(&v, t.row(stage, r))
 			}
 			if r := t.m.lookup(hc(t.histL[stage][l1], d.lowerH[i])); r >= 0 {
-				row := w[int(r)*nLabels : int(r)*nLabels+nLabels]
-				for l := range v {
-					v[l] += row[l]
-				}
+				add(&v, t.row(stage, r))
 			}
 			best := bestAllowed(&v, l1, i == b-1)
 			sc.labels[i] = uint8(best)

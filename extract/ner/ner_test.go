@@ -188,19 +188,19 @@ func TestPrecomputedScoresMatchFeatures(t *testing.T) {
 	}
 	padL, padR := feats(padLeft), feats(padRight)
 	for stage := 0; stage < 2; stage++ {
-		tg.staticScores(sc, stage)
+		static := [][][nLabels]float32{sc.static, sc.static1}[stage]
 		for i := range toks {
 			var v [nLabels]float64
 			td.staticHashes(i, stage, padL, padR, func(h uint64) {
 				if r := tg.m.lookup(h); r >= 0 {
 					for l := 0; l < nLabels; l++ {
-						v[l] += float64(tg.m.w[stage][int(r)*nLabels+l])
+						v[l] += float64(tg.row(stage, r)[l])
 					}
 				}
 			})
 			for l := 0; l < nLabels; l++ {
-				if math.Abs(v[l]-float64(sc.static[i][l])) > 1e-3*(1+math.Abs(v[l])) {
-					t.Fatalf("stage %d token %d %q label %d: precomputed %g, features %g", stage, i, toks[i].Norm, l, sc.static[i][l], v[l])
+				if math.Abs(v[l]-float64(static[i][l])) > 1e-3*(1+math.Abs(v[l])) {
+					t.Fatalf("stage %d token %d %q label %d: precomputed %g, features %g", stage, i, toks[i].Norm, l, static[i][l], v[l])
 				}
 			}
 		}

@@ -421,6 +421,18 @@ func splitInner(toks []Token, text string, s, e int) []Token {
 		}
 		k += size
 	}
+	// a slash between words: REUTERS/Kim, and/or (not 1/2)
+	for k := s + 1; k+1 < e; k++ {
+		if text[k] == '/' {
+			r1, _ := utf8.DecodeLastRuneInString(text[s:k])
+			r2, _ := utf8.DecodeRuneInString(text[k+1 : e])
+			if unicode.IsLetter(r1) && unicode.IsLetter(r2) {
+				toks = splitInner(toks, text, s, k)
+				toks = append(toks, mkTok(text, k, k+1))
+				return splitInner(toks, text, k+1, e)
+			}
+		}
+	}
 	// clitics
 	w := text[s:e]
 	for _, c := range clitics {

@@ -23,6 +23,7 @@ type TrainConfig struct {
 	Folds    int   // jackknife folds for the first-pass predictions stage 2 is trained on
 	MinCount int   // features seen fewer times are dropped
 	Bags     int   // final models are the mean of this many runs with different shuffles
+	FoldBags int   // the same for the jackknife models
 	// Dict holds ordinary lower-case words (an external word list).
 	Dict map[string]bool
 	// Phrases is the gazetteer: PhraseKey(name) -> type bits (1<<index in Types).
@@ -140,6 +141,9 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 	}
 	if cfg.Bags < 1 {
 		cfg.Bags = 1
+	}
+	if cfg.FoldBags < 1 {
+		cfg.FoldBags = 1
 	}
 	if cfg.MinCount <= 0 {
 		cfg.MinCount = 1
@@ -288,7 +292,16 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 				tr = append(tr, td)
 			}
 		}
-		w := trainPerceptron(tr, 0, dict, cfg.Epochs, cfg.Seed+int64(k), nil)
+		var w []float32
+		for b := 0; b < cfg.FoldBags; b++ {
+			wb := trainPerceptron(tr, 0, dict, cfg.Epochs, cfg.Seed+int64(k)+int64(1000*b), nil)
+			if len(wb) > len(w) {
+				w = append(w, make([]float32, len(wb)-len(w))...)
+			}
+			for i, x := range wb {
+				w[i] += x / float32(cfg.FoldBags)
+			}
+		}
 		for _, td := range te {
 			td.p1 = td.decodeWith(0, w, dict, false)
 		}

@@ -222,7 +222,7 @@ func TestEvalDev(t *testing.T) {
 }
 
 const (
-	evalFloorRelaxed = 0.0
-	evalFloorStrict  = 0.0
-	evalFloorValue   = 0.0
+	evalFloorRelaxed = 92.0
+	evalFloorStrict  = 85.0
+	evalFloorValue   = 82.0
 )

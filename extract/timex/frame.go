@@ -46,10 +46,11 @@ type frame struct {
 	m, d       int
 	q, h, s    int
 	wd         int  // weekday 1-7
-	dir        int8 // for month, season, weekday and holiday fields: -1 the previous one, +1 the next, 0 the one in the anchor's period, 2 nearest by tense
+	dir        int8 // for month, season, weekday and holiday fields: -1 the previous one, +1 the next, 0 the one in the anchor's period, 2 nearest by tense, dirSince the last one up to the anchor
 	pod        int
 	hh, mi, ss int
 	clock      bool // hh:mi set
+	dated      bool // a clock time with its own date: 10 p.m. Wednesday
 	hasSS      bool
 	week       bool // a week or weekend of the anchor (this week)
 	weekend    bool
@@ -58,8 +59,13 @@ type frame struct {
 	yearRel    bool // the year comes from a relative phrase (this year's, June last year)
 	quarterRef bool // "the quarter", "the latest quarter": the quarter being reported
 	periodRef  bool // "the 1988 period": the reference's quarter or month in the written year
+	current    bool // relative to the current period: the reference only if it lies in the document's year
 	noRef      bool // never becomes the reference time
 }
+
+// dirSince is the direction of a date after "since": the most recent one,
+// the anchor's own period included ("since March" said in April).
+const dirSince int8 = -2
 
 func (f *frame) isDate() bool { return f.typ == tDate || f.typ == tTime }
 

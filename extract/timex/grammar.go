@@ -11,7 +11,10 @@ type parser struct {
 	text string
 
 	cueFrom, cueTo int // the expression whose tense is being looked for
+	depth          int // nesting of core calls
 }
+
+const maxDepth = 6
 
 var noTok token
 
@@ -37,6 +40,39 @@ func (p *parser) hyphen(i int) bool { return p.punct(i, '-') && p.glued(i) && p.
 func (p *parser) lit(i int, s string) bool {
 	t := p.tok(i)
 	return t.kind == kWord && eqFold(p.text[t.start:t.end], s)
+}
+
+// titled reports whether word i is capitalised where a common word would
+// not be: not all capitals, and not at the start of a sentence or line.
+// Temporal words written so are names or titles ("USA Today", "60 Minutes").
+func (p *parser) titled(i int) bool {
+	t := p.tok(i)
+	if t.kind != kWord || !t.has(fCap) || t.has(fUpper) || t.has(fNL) || i == 0 {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && p.kindAt(k) == kPunct && (p.tok(k).ch == '"' || p.tok(k).ch == '\'' || p.tok(k).ch == '(' || p.tok(k).ch == '[' || p.tok(k).ch == '_' || p.tok(k).ch == '-') {
+		if p.tok(k).has(fNL) {
+			return false
+		}
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	b := p.tok(k)
+	if b.kind == kPunct && (b.ch == '.' || b.ch == '!' || b.ch == '?' || b.ch == ':' || b.ch == ';') {
+		return false
+	}
+	// Title Case runs ("Twitter Sues Feds Last Week") are headlines, not names
+	return !(b.kind == kWord && b.has(fCap) && p.tok(k-1).kind == kWord && p.tok(k-1).has(fCap) && p.tok(k-2).kind == kWord && p.tok(k-2).has(fCap))
+}
+
+// endsWith reports whether word token i ends with the lower-case s.
+func (p *parser) endsWith(i int, s string) bool {
+	t := p.tok(i)
+	n := int(t.end - t.start)
+	return t.kind == kWord && n > len(s) && eqFold(p.text[int(t.end)-len(s):t.end], s)
 }
 
 // plain reports whether token i is a number without suffix and returns it.
@@ -113,7 +149,7 @@ func (p *parser) month(i int) (int, int) {
 		if !t.has(fCap) {
 			return 0, i
 		}
-		if t.lx.val == 5 && !p.mayIsMonth(i) {
+		if t.lx.val == 5 && !p.mayIsMonth(i) || t.lx.val == 3 && p.marchIsNoun(i) {
 			return 0, i
 		}
 	}
@@ -136,6 +172,20 @@ func (p *parser) mayIsMonth(i int) bool {
 	return p.lit(i-1, "through") || p.lit(i-1, "between") || p.lit(i-1, "to")
 }
 
+// marchIsNoun tells a march (the March for Life, a March on Washington)
+// from the month.
+func (p *parser) marchIsNoun(i int) bool {
+	if w := p.w(i + 1); w != wFor && w != wOf && w != wOn && !p.lit(i+1, "against") {
+		return false
+	}
+	k := i + 2
+	if p.w(k) == wThe {
+		k++
+	}
+	n := p.tok(k)
+	return n.kind == kWord && n.has(fCap) && n.lx.cls&(cMonth|cWeekday) == 0
+}
+
 // dayNum parses a day of the month: 13, 13th, thirteenth, twenty-first.
 func (p *parser) dayNum(i int) (int, int) {
 	t := p.tok(i)
@@ -144,7 +194,7 @@ func (p *parser) dayNum(i int) (int, int) {
 		if t.ndig > 2 || t.num < 1 || t.num > 31 || t.flags&(fPlural|fAMPM) != 0 {
 			return 0, i
 		}
-		if t.flags&fOrd == 0 && p.numGluedAfter(i+1) {
+		if t.flags&fOrd == 0 && p.numGluedAfter(i+1) && !p.dayRange(i) {
 			return 0, i
 		}
 		return int(t.num), i + 1
@@ -157,6 +207,14 @@ func (p *parser) dayNum(i int) (int, int) {
 		}
 	}
 	return 0, i
+}
+
+// dayRange reports whether the day number at i starts a range "3-5" of
+// two days of the month (and not a score, a phone number or a date).
+func (p *parser) dayRange(i int) bool {
+	n := p.tok(i + 2)
+	return p.hyphen(i+1) && n.kind == kNum && n.ndig <= 2 && n.flags&(fPlural|fAMPM|fOrd) == 0 &&
+		n.num > p.tok(i).num && n.num <= 31 && !p.numGluedAfter(i+3)
 }
 
 // yearNum parses a written year: 1998, '98, 1990s, '80s. g is gYear or

@@ -44,8 +44,6 @@ const (
 	wBeginning
 	wStart
 	wClose
-	wTurn
-	wRest
 	wAgo
 	wBefore
 	wAfter
@@ -61,9 +59,7 @@ const (
 	wFuture
 	wNowadays
 	wPresent
-	wPreviously
 	wLately
-	wThen
 	wOnce
 	wOr
 	wSo
@@ -120,24 +116,17 @@ const (
 	wTime
 	wTimes
 	wWhile
-	wMoment
 	wPeriod
 	wTerm
 	wDate
 	wOld
 	wLong
-	wYearEnd
 	wEnded
 	wEnding
-	wAgoish
-	wAlready
 	wHence
 	wDays
 	wNineteen
 	wTwenty
-	wYearAgo
-	wAge
-	wEra
 	wTwice
 	wThrice
 	wQ
@@ -145,39 +134,23 @@ const (
 	wFY
 	wNear
 	wShort
-	wLong2
-	wTerm2
-	wOnly
-	wStill
-	wNew
 	wYear
-	wOdd
-	wPlus
 	wAnother
 	wAdditional
-	wMonths
-	wUntilNow
-	wInterim
 	wBack
 	wWeek
 	wDay
 	wIts
 	wHis
 	wTheir
-	wOur
 	wWhole
 	wEntire
 	wFull
-	wPreseason
-	wAll
-	wAnnual
 	wNight
 	wMorning
 	wEvening
 	wAfternoon
 	wOvernight
-	wUS
-	wNational
 	wDawn
 	wAs
 )
@@ -206,6 +179,8 @@ const (
 	cDet                        // determiner-like shifter: this, last, next, past, coming...
 	cNoun                       // noun that may follow a number and blocks a duration/year reading
 	cReport                     // reporting verb: a weak past cue
+	cWeak                       // article or determiner: starts an expression only before a temporal word
+	cCont                       // not temporal alone, but continues one after a determiner: the near future, the full year
 )
 
 // Parts of day.
@@ -305,7 +280,6 @@ func buildLexicon() map[string]lexeme {
 	m["week"] = lexeme{cls: m["week"].cls, val: m["week"].val, w: wWeek}
 	m["day"] = lexeme{cls: m["day"].cls, val: m["day"].val, w: wDay}
 	m["year"] = lexeme{cls: m["year"].cls, val: m["year"].val, w: wYear}
-	m["months"] = lexeme{cls: m["months"].cls, val: m["months"].val, w: wMonths}
 	m["days"] = lexeme{cls: m["days"].cls, val: m["days"].val, w: wDays}
 	for _, p := range []struct {
 		s string
@@ -370,19 +344,18 @@ func buildLexicon() map[string]lexeme {
 		{"recent", wRecent, cStart | cDet}, {"earlier", wEarlier, cStart}, {"later", wLater, cStart},
 		{"early", wEarly, cStart}, {"late", wLate, cStart}, {"mid", wMid, cStart}, {"middle", wMiddle, cStart},
 		{"end", wEnd, cStart}, {"beginning", wBeginning, cStart}, {"start", wStart, cStart}, {"close", wClose, 0},
-		{"turn", wTurn, 0}, {"rest", wRest, 0}, {"ago", wAgo, 0}, {"before", wBefore, 0}, {"after", wAfter, 0},
+		{"ago", wAgo, 0}, {"before", wBefore, 0}, {"after", wAfter, 0},
 		{"from", wFrom, 0}, {"now", wNow, cStart}, {"today", wToday, cStart}, {"yesterday", wYesterday, cStart},
 		{"tomorrow", wTomorrow, cStart}, {"tonight", wTonight, cStart}, {"currently", wCurrently, cStart},
 		{"recently", wRecently, cStart}, {"soon", wSoon, cStart}, {"future", wFuture, cStart}, {"nowadays", wNowadays, cStart},
-		{"present", wPresent, cStart}, {"previously", wPreviously, cStart}, {"lately", wLately, cStart}, {"then", wThen, 0},
-		{"once", wOnce, 0}, {"or", wOr, 0}, {"so", wSo, 0}, {"and", wAnd, 0}, {"at", wAt, cStart | cApprox},
+		{"present", wPresent, cStart}, {"lately", wLately, cStart}, {"once", wOnce, 0}, {"or", wOr, 0}, {"so", wSo, 0}, {"and", wAnd, 0}, {"at", wAt, cStart | cApprox},
 		{"least", wLeast, 0}, {"most", wMost, 0}, {"more", wMore, cStart | cApprox}, {"less", wLess, cStart | cApprox},
 		{"than", wThan, 0}, {"about", wAbout, cStart | cApprox}, {"around", wAround, cStart | cApprox},
 		{"nearly", wNearly, cStart | cApprox}, {"almost", wAlmost, cStart | cApprox},
 		{"approximately", wApproximately, cStart | cApprox}, {"roughly", wRoughly, cStart | cApprox},
 		{"some", wSome, cStart | cApprox}, {"over", wOver, cStart | cApprox}, {"under", wUnder, cStart | cApprox},
 		{"up", wUp, cStart | cApprox}, {"to", wTo, 0}, {"just", wJust, cStart | cApprox}, {"no", wNo, cStart | cApprox},
-		{"fiscal", wFiscal, cStart}, {"every", wEvery, cStart}, {"each", wEach, cStart}, {"per", wPer, cStart},
+		{"fiscal", wFiscal, cStart}, {"every", wEvery, cStart}, {"each", wEach, cStart}, {"per", wPer, 0},
 		{"other", wOther, 0}, {"noon", wNoon, cStart}, {"midnight", wMidnight, cStart}, {"midday", wMidday, cStart},
 		{"am", wAM, 0}, {"pm", wPM, 0}, {"o", wOClock, 0}, {"half", wHalf, cStart},
 		{"few", wFew, cStart}, {"several", wSeveral, cStart}, {"many", wMany, cStart}, {"couple", wCouple, cStart},
@@ -390,18 +363,23 @@ func buildLexicon() map[string]lexeme {
 		{"thousand", wThousand, cStart}, {"thousands", wThousands, cStart},
 		{"in", wIn, 0}, {"on", wOn, 0}, {"by", wBy, 0}, {"until", wUntil, 0}, {"till", wUntil, 0}, {"since", wSince, 0},
 		{"during", wDuring, 0}, {"within", wWithin, 0}, {"for", wFor, 0}, {"time", wTime, 0}, {"times", wTimes, 0},
-		{"while", wWhile, 0}, {"moment", wMoment, 0}, {"period", wPeriod, 0}, {"term", wTerm, 0}, {"date", wDate, 0},
+		{"while", wWhile, 0}, {"period", wPeriod, 0}, {"term", wTerm, 0}, {"date", wDate, 0},
 		{"old", wOld, 0}, {"long", wLong, 0}, {"ended", wEnded, 0}, {"ending", wEnding, 0},
-		{"already", wAlready, 0}, {"hence", wHence, 0}, {"age", wAge, 0}, {"era", wEra, 0},
-		{"twice", wTwice, cStart}, {"thrice", wThrice, cStart}, {"near", wNear, 0}, {"short", wShort, 0},
-		{"only", wOnly, 0}, {"still", wStill, 0}, {"new", wNew, cStart}, {"odd", wOdd, 0}, {"plus", wPlus, 0},
-		{"another", wAnother, cStart}, {"additional", wAdditional, 0}, {"interim", wInterim, 0}, {"back", wBack, 0},
-		{"its", wIts, 0}, {"his", wHis, 0}, {"their", wTheir, 0}, {"our", wOur, 0}, {"whole", wWhole, 0},
-		{"entire", wEntire, 0}, {"full", wFull, 0}, {"all", wAll, 0}, {"annual", wAnnual, 0},
-		{"q", wQ, 0}, {"fy", wFY, cStart}, {"us", wUS, 0}, {"right", 0, cStart}, {"post", 0, cStart}, {"pre", 0, cStart}, {"sometime", 0, cStart}, {"national", wNational, 0}, {"as", wAs, 0},
+		{"hence", wHence, 0}, {"twice", wTwice, cStart}, {"thrice", wThrice, cStart}, {"near", wNear, 0}, {"short", wShort, 0},
+		{"another", wAnother, cStart}, {"additional", wAdditional, 0}, {"back", wBack, 0},
+		{"its", wIts, 0}, {"his", wHis, 0}, {"their", wTheir, 0}, {"whole", wWhole, 0},
+		{"entire", wEntire, 0}, {"full", wFull, 0}, {"q", wQ, 0}, {"fy", wFY, cStart}, {"right", 0, cStart}, {"post", 0, cStart}, {"pre", 0, cStart}, {"sometime", 0, cStart}, {"as", wAs, cStart},
 	}
 	for _, x := range words {
 		add(x.s, x.w, x.cls, 0)
+	}
+	for _, s := range []string{"the", "a", "an", "this", "that", "these", "those", "last", "next", "past", "coming",
+		"previous", "following", "same", "latest", "recent", "early", "late", "upcoming", "preceding", "prior"} {
+		add(s, 0, cWeak, 0)
+	}
+	for _, s := range []string{"close", "latter", "comparable", "corresponding", "near", "short", "long", "full", "whole",
+		"entire", "while", "moment", "time", "in", "additional", "single", "further"} {
+		add(s, 0, cCont, 0)
 	}
 	for _, s := range []string{"q1", "q2", "q3", "q4"} {
 		add(s, wQ, cStart, int16(s[1]-'0'))
@@ -419,11 +397,11 @@ func buildLexicon() map[string]lexeme {
 		"ended", "closed", "traded", "filed", "signed", "issued", "received", "declined", "released", "arrived",
 		"left", "died", "ruled", "hit", "led", "brought", "kept", "thought", "felt", "ran", "drew", "grew", "knew",
 		"stood", "fought", "shot", "quit", "resigned", "elected", "voted", "passed", "posted", "earned",
-		"ago", "last", "yesterday", "previously", "earlier", "recently"} {
+		"ago", "last", "yesterday", "previously", "earlier", "recently", "since"} {
 		add(s, 0, cPast, 0)
 	}
 	for _, s := range []string{"will", "shall", "ll", "tomorrow", "next", "plans", "plan", "scheduled",
-		"expected", "expects", "expect", "upcoming", "coming", "going", "later", "intends", "hopes", "until", "soon", "tonight"} {
+		"expected", "expects", "expect", "planning", "upcoming", "coming", "going", "later", "intends", "hopes", "until", "soon", "tonight"} {
 		add(s, 0, cFuture, 0)
 	}
 	return m
@@ -464,6 +442,4 @@ var holidays = [...]struct {
 	{first: "columbus", rest: []string{"day"}, rule: "columbus"},
 	{first: "may", rest: []string{"day"}, month: 5, day: 1},
 	{first: "bastille", rest: []string{"day"}, month: 7, day: 14},
-	{first: "hanukkah"},
-	{first: "ramadan"},
 }

@@ -82,6 +82,7 @@ func (r *resolver) unresolved(f *frame) string {
 // point computes the calendar point of a DATE or TIME frame.
 func (r *resolver) point(f *frame, tense int8) (point, bool) {
 	var a point // anchor
+	fromRef := false
 	switch f.anchor {
 	case aAbs:
 	case aDCT:
@@ -91,8 +92,12 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		a = r.dct
 	case aRef:
 		switch {
+		case r.hasRef && f.current && r.hasDCT && r.ref.y != r.dct.y:
+			// "the year-ago results" compare with the current period, even
+			// after "the 1988 period" was mentioned
+			a = r.dct
 		case r.hasRef:
-			a = r.ref
+			a, fromRef = r.ref, true
 		case r.hasDCT:
 			a = r.dct
 		default:
@@ -123,16 +128,22 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 			q.y = f.y
 			return q, true
 		}
+		if f.periodRef && f.gran == gQuarter && r.hasDCT {
+			// "the 1988 quarter" without a reported quarter: the last one completed
+			q := r.dct.coarsen(gQuarter).shift(gQuarter, -1)
+			q.y = f.y
+			return q, true
+		}
 	case f.quarterRef:
 		// the quarter being reported: the last quarter mentioned, else the
 		// last one completed before the document date
-		if r.hasRef && r.ref.g == gQuarter {
+		switch {
+		case r.hasRef && r.ref.g == gQuarter:
 			p = r.ref
-		} else {
-			p = a.coarsen(gQuarter)
-			if f.anchor != aAbs && r.hasDCT {
-				p = r.dct.coarsen(gQuarter).shift(gQuarter, -1)
-			}
+		case r.hasDCT:
+			p = r.dct.coarsen(gQuarter).shift(gQuarter, -1)
+		default:
+			return point{}, false
 		}
 		if f.keep {
 			p = p.shift(gYear, f.shiftN)
@@ -142,23 +153,19 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		p = a
 	default:
 		switch {
-		case f.keep && f.anchor == aRef && r.hasRef:
+		case fromRef && f.shiftU != 0 && a.g < unitGran(f.shiftU) && unitGran(f.shiftU) >= gMonth:
+			// "the next day" after "in 1995": a day of a known year, which
+			// day unknown (1995-XX-XX)
+			return vague(a, unitGran(f.shiftU))
+		case f.keep && fromRef:
 			p = a
 			if p.g > gDay {
 				p = p.coarsen(gDay)
 			}
-			if p.g < f.shiftU && f.shiftU >= gDay {
-				p = a.coarsen(max(a.g, gYear))
-			}
 		case f.keep:
 			p = a.coarsen(unitGran(f.shiftU))
 		case f.shiftU != 0:
-			if a.g < unitGran(f.shiftU) && f.anchor == aRef {
-				// "the next day" after "in 1995": the day is unknown; stay at the reference's grain
-				p = a
-			} else {
-				p = a.coarsen(unitGran(f.shiftU))
-			}
+			p = a.coarsen(unitGran(f.shiftU))
 		default:
 			p = a
 		}
@@ -184,6 +191,26 @@ func (r *resolver) point(f *frame, tense int8) (point, bool) {
 		p = p.coarsen(f.gran)
 	}
 	return p, ok
+}
+
+// vague is a point of granularity g inside the coarser point a, with the
+// finer fields unknown: 1995-XX-XX, 1995-WXX, 1995-03-XX.
+func vague(a point, g gran) (point, bool) {
+	if a.yx || a.g < gYear {
+		return point{}, false
+	}
+	p := point{g: g, y: a.y, mx: true, dx: true}
+	if a.g >= gMonth && a.g != gWeek && a.g != gWeekend {
+		p.m, p.mx = a.month(), false
+	}
+	switch g {
+	case gMonth, gWeek, gWeekend:
+		return p, true
+	case gDay, gPOD, gHour, gMinute, gSecond:
+		p.g = gDay
+		return p, true
+	}
+	return point{}, false
 }
 
 // unitGran is the point granularity a shift unit works at.
@@ -212,9 +239,13 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		// missing fields come from the document date
 		a = r.dct
 	}
+	dir := f.dir
+	if near && a.g < gMonth {
+		dir = 0 // a reference year without a document date: "In 1998 ... in June"
+	}
 	rel := !f.ySet && !near // fields relative to a shifted point: this year's third quarter
 	y := p.y
-	if near || rel && (f.dir != 0 || !f.yearRel) && f.shiftU != gYear {
+	if near || rel && (dir != 0 || !f.yearRel) && f.shiftU != gYear {
 		y = a.y
 	}
 	switch {
@@ -238,7 +269,7 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 			if a.month() <= 2 {
 				cy--
 			}
-			p.y = dirYear(cy, f.s, cs, 4, f.dir, tense)
+			p.y = dirYear(cy, f.s, cs, 4, dir, tense)
 		}
 	case f.holiday != 0:
 		h := holidays[f.holiday-1]
@@ -248,10 +279,12 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		}
 		if !f.ySet {
 			ad := a.date()
-			switch dir := f.dir; {
-			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.After(ad):
+			// as for month and day: within three months the tense is not trusted
+			const near = 96 * 24 * time.Hour
+			switch {
+			case dir == -1 && !d.Before(ad), dir == 2 && tense < 0 && d.Sub(ad) > near, dir == dirSince && d.After(ad):
 				d, ok = holidayDate(h.month, h.day, h.rule, y-1)
-			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && d.Before(ad):
+			case dir == 1 && !d.After(ad), dir == 2 && tense > 0 && ad.Sub(d) > near:
 				d, ok = holidayDate(h.month, h.day, h.rule, y+1)
 			case dir == 2 && tense == 0:
 				if d.Sub(ad) > 183*24*time.Hour {
@@ -270,11 +303,11 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		if f.d != 0 {
 			p.g, p.d = gDay, f.d
 		}
-		if !f.ySet && (near || f.dir != 0 || !f.yearRel) {
+		if !f.ySet && (near || dir != 0 || !f.yearRel) {
 			if f.d != 0 {
-				p.y = nearDayYear(y, f.m, f.d, a, f.dir, tense)
+				p.y = nearDayYear(y, f.m, f.d, a, dir, tense)
 			} else {
-				p.y = dirYear(y, f.m, a.month(), 12, f.dir, tense)
+				p.y = dirYear(y, f.m, a.month(), 12, dir, tense)
 			}
 		}
 		if f.d > daysIn(f.m) || f.m == 2 && f.d == 29 && !isLeap(p.y) {
@@ -287,7 +320,9 @@ func (r *resolver) fields(f *frame, p point, a point, tense int8) (point, bool) 
 		ad := a.date()
 		wd := (int(ad.Weekday())+6)%7 + 1
 		var delta int
-		switch f.dir {
+		switch dir {
+		case dirSince:
+			delta = -((wd - f.wd + 7) % 7)
 		case -1:
 			delta = -((wd-f.wd+7)%7 + 7*b2i((wd-f.wd+7)%7 == 0))
 		case 1:
@@ -343,13 +378,24 @@ func nearYear(y, v, cur, n int, tense int8) int {
 // with n=4) relative to the anchor's cur: dir -1 the last one before, +1 the
 // next one after, 0 this year's, 2 by tense (nearest when unknown).
 func dirYear(y, v, cur, n int, dir, tense int8) int {
+	// "last February" said in March is not the month just past (that is
+	// "last month") but the February a year before; likewise "next April"
+	// in March
+	near := 0
+	if n == 12 {
+		near = 1
+	}
 	switch dir {
+	case dirSince:
+		if v > cur {
+			return y - 1
+		}
 	case -1:
-		if v >= cur {
+		if v >= cur-near {
 			return y - 1
 		}
 	case 1:
-		if v <= cur {
+		if v <= cur+near {
 			return y + 1
 		}
 	case 2:
@@ -364,7 +410,7 @@ func dirYear(y, v, cur, n int, dir, tense int8) int {
 			return y - 1
 		case tense > 0 && cur-v >= gap:
 			return y + 1
-		case tense == 0 && v-cur > n/2:
+		case tense == 0 && v-cur >= n/2:
 			return y - 1
 		case tense == 0 && cur-v > n/2+n/6:
 			return y + 1
@@ -384,6 +430,10 @@ func nearDayYear(y, m, d int, a point, dir, tense int8) int {
 	}
 	cmp := (m*32 + d) - (am*32 + ad) // >0: after the anchor in the year
 	switch dir {
+	case dirSince:
+		if cmp > 0 {
+			return y - 1
+		}
 	case -1:
 		if cmp >= 0 {
 			return y - 1
@@ -402,7 +452,7 @@ func nearDayYear(y, m, d int, a point, dir, tense int8) int {
 			return y - 1
 		case tense > 0 && cmp < -near:
 			return y + 1
-		case tense == 0 && m-am > 6:
+		case tense == 0 && m-am >= 6:
 			return y - 1
 		case tense == 0 && am-m > 6:
 			return y + 1

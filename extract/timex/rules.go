@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // expr parses the longest temporal expression starting at token i.
 func (p *parser) expr(i int) (frame, int) {
 	var best frame
@@ -22,6 +24,13 @@ func (p *parser) expr(i int) (frame, int) {
 func (p *parser) core(i int) (frame, int) {
 	var best frame
 	end := i
+	// recognisers nest ("the week of" a date, "nearly" a duration): a
+	// bound keeps pathological input ("the week of the week of ...") linear
+	if p.depth >= maxDepth {
+		return best, end
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	keep := func(f frame, j int) {
 		if j > end {
 			best, end = f, j
@@ -76,9 +85,32 @@ func (p *parser) approx(i int) (frame, int) {
 	j := i
 	pointOK := false // may modify a point in time, not only an amount
 	// TimeML annotators leave "about", "almost" and "over" outside the
-	// expression more often than not (they read as prepositions or hedges);
-	// "around", "nearly", "more than", "at least", "up to" go inside.
+	// expression more often than not (they read as prepositions or hedges),
+	// except before "... ago" and "over a week"; "around", "nearly", "more
+	// than", "at least", "up to" go inside.
+	agoOnly := false
 	switch p.w(i) {
+	case wAbout:
+		mod, j, agoOnly = "APPROX", i+1, true
+	case wAlmost:
+		mod, j, agoOnly = "LESS_THAN", i+1, true
+	case wOver:
+		mod, j, agoOnly = "MORE_THAN", i+1, true
+		if p.w(j) == wA || p.w(j) == wAn {
+			agoOnly = false
+		}
+	case wJust:
+		switch p.w(i + 1) {
+		case wOver:
+			mod, j = "MORE_THAN", i+2
+		case wUnder:
+			mod, j = "LESS_THAN", i+2
+		case wAbout:
+			mod, j = "APPROX", i+2
+		default:
+			return frame{}, i
+		}
+		agoOnly = true
 	case wAround, wApproximately, wRoughly:
 		mod, j, pointOK = "APPROX", i+1, true
 	case wSome:
@@ -126,8 +158,11 @@ func (p *parser) approx(i int) (frame, int) {
 	if k <= j {
 		return frame{}, i
 	}
+	if agoOnly && p.w(k-1) != wAgo {
+		return frame{}, i
+	}
 	switch {
-	case f.val != "" && f.typ == tDate && !f.clock:
+	case f.val != "" && f.typ == tDate && !f.clock && p.w(k-1) != wAgo:
 		// refs: "about now" keeps "now" alone
 		return frame{}, i
 	case f.typ == tDuration:
@@ -141,8 +176,8 @@ func (p *parser) approx(i int) (frame, int) {
 		if !pointOK && !ago {
 			return frame{}, i
 		}
-		if p.w(j) == wThe || p.w(j) == wThis || p.w(j) == wLast || p.w(j) == wNext {
-			return frame{}, i // "around the end of the year": leave the preposition out
+		if p.w(j) == wThe || p.w(j) == wThis || p.w(j) == wLast || p.w(j) == wNext || f.wd != 0 && !f.clock {
+			return frame{}, i // "around the end of the year", "get around Wednesday's ruling": a preposition
 		}
 		if f.shiftU != 0 && f.anchor != aAbs && !f.clock && !ago && p.w(k-1) != wEnd {
 			return frame{}, i
@@ -228,6 +263,11 @@ func (p *parser) modified(i int) (frame, int) {
 	if k <= j {
 		// early morning, mid afternoon, late evening: a part of today
 		if pod, e := p.podWord(j); e > j && mod != "-" && mod != "AFTER" && mod != "BEFORE" && p.w(j-1) != wThe {
+			// "mid-afternoon yesterday", "late Friday night" is in weekdayExpr
+			if g, e2 := p.relDay(e); e2 > e && g.pod == 0 && g.typ == tDate {
+				g.typ, g.pod, g.mod = tTime, pod, mod
+				return g, e2
+			}
 			return frame{typ: tTime, anchor: aDCT, shiftU: gDay, pod: pod, mod: mod}, e
 		}
 		return frame{}, i
@@ -310,6 +350,30 @@ func (p *parser) refWord(i int) (frame, int) {
 	if p.lit(i, "right") && p.w(i+1) == wNow {
 		return ref("PRESENT_REF", i+2)
 	}
+	// "at a later date", "as soon as possible": the vague future
+	if (p.w(i) == wA || p.w(i) == wAn) && (p.w(i+1) == wLater || p.w(i+1) == wFuture) && p.w(i+2) == wDate {
+		return ref("FUTURE_REF", i+3)
+	}
+	if p.w(i) == wAs && p.w(i+1) == wSoon && p.w(i+2) == wAs && p.lit(i+3, "possible") {
+		return ref("FUTURE_REF", i+4)
+	}
+	// "will one day be": some day in the future
+	if (p.lit(i-1, "will") || p.lit(i-1, "would") || p.lit(i-1, "could") || p.lit(i-1, "may") || p.lit(i-1, "might") || p.lit(i-1, "can")) &&
+		p.lit(i, "one") && p.w(i+1) == wDay {
+		return ref("FUTURE_REF", i+2)
+	}
+	// "over the years": an unknown stretch
+	if p.w(i) == wThe && p.lit(i+1, "years") && (p.w(i-1) == wOver || p.lit(i-1, "through")) {
+		return frame{typ: tDuration, val: "PXY", noRef: true}, i + 2
+	}
+	// "for a while": an unknown stretch
+	if p.w(i) == wA && p.w(i+1) == wWhile && p.w(i-1) == wFor {
+		return frame{typ: tDuration, val: "PXX", noRef: true}, i + 2
+	}
+	// "overnight losses": the night before
+	if p.w(i) == wOvernight {
+		return frame{typ: tTime, anchor: aRef, shiftU: gDay, shiftN: -1, pod: podNI, noRef: true}, i + 1
+	}
 	return frame{}, i
 }
 
@@ -317,11 +381,11 @@ func (p *parser) refWord(i int) (frame, int) {
 // of day: yesterday afternoon.
 func (p *parser) relDay(i int) (frame, int) {
 	f := frame{typ: tDate, anchor: aDCT, shiftU: gDay}
+	if p.titled(i) {
+		return frame{}, i // "USA Today", "VOA Today": a name
+	}
 	switch p.w(i) {
 	case wToday:
-		if p.punct(i+1, '\'') && p.lit(i+2, "s") {
-			// today's: still today
-		}
 	case wYesterday:
 		f.shiftN = -1
 	case wTomorrow:
@@ -382,7 +446,8 @@ func (p *parser) detX(i int) (frame, int) {
 	}
 	k := j + 1
 	// this coming Sunday, this past weekend, that same day
-	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) || d == wThat && p.w(k) == wSame {
+	thatSame := d == wThat && p.w(k) == wSame
+	if d == wThis && (p.w(k) == wComing || p.w(k) == wPast) || thatSame {
 		d = p.w(k)
 		k++
 	}
@@ -414,7 +479,7 @@ func (p *parser) detX(i int) (frame, int) {
 	case wPrevious, wPreceding, wPrior:
 		shift, anc = -1, aRef
 	case wSame:
-		if !the && p.w(i-1) != wThat {
+		if !the && !thatSame {
 			return frame{}, i
 		}
 		anc = aRef
@@ -429,8 +494,12 @@ func (p *parser) detX(i int) (frame, int) {
 		}
 		anc = aRef
 	case wRecent:
-		// recent years, recent weeks: an unknown stretch just past
+		// recent weeks: an unknown stretch just past; "recent years" is
+		// annotated as the vague past more often than as a duration
 		if g, pl, e := p.unit(k); e > k && pl {
+			if g == gYear {
+				return frame{typ: tDate, val: "PAST_REF", noRef: true}, e
+			}
 			return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, e
 		}
 		return frame{}, i
@@ -441,6 +510,9 @@ func (p *parser) detX(i int) (frame, int) {
 	// "the past year" is a date, but "the past three years" a duration: numbers go to duration()
 	switch {
 	case t.kind == kWord && t.lx.cls&cUnit != 0:
+		if p.titled(k) {
+			return frame{}, i // ABC's "This Week": a title
+		}
 		g := gran(t.lx.val)
 		if t.lx.cls&cPlural != 0 {
 			// "the coming weeks", "the past months": a vague stretch
@@ -448,12 +520,19 @@ func (p *parser) detX(i int) (frame, int) {
 				return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, k + 1
 			}
 			if d == wPast || d == wLast {
+				if g == gYear && !the {
+					return frame{typ: tDate, val: "PAST_REF", noRef: true}, k + 1 // "in past years"
+				}
 				return frame{typ: tDuration, val: durValue(-1, g, false), noRef: true}, k + 1
 			}
 			return frame{}, i
 		}
 		if g == gMinute || g == gSecond || g == gHour {
 			return frame{}, i
+		}
+		if d == wLatest && g == gYear {
+			// "the latest fiscal year": the last one completed
+			return frame{typ: tDate, anchor: aDCT, shiftU: gYear, shiftN: -1, fiscal: f.fiscal}, k + 1
 		}
 		if d == wLatest && g != gQuarter && !p.lit(k, "period") {
 			return frame{}, i
@@ -559,7 +638,7 @@ func (p *parser) detX(i int) (frame, int) {
 // Sept. 30), the weekend, the week, the month, the day, the morning.
 func (p *parser) theUnit(i, j int) (frame, int) {
 	adj := false
-	for p.w(j) == wFiscal || p.w(j) == wFull || p.w(j) == wWhole || p.w(j) == wEntire {
+	for p.w(j) == wFiscal || p.w(j) == wFull || p.w(j) == wWhole || p.w(j) == wEntire || p.lit(j, "corresponding") || p.lit(j, "comparable") || p.w(j) == wSame {
 		j++
 		adj = true
 	}
@@ -570,8 +649,24 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 	e := j + 1
 	// "the year ended Sept. 30": a stretch of time, not a calendar year
 	ended := p.w(e) == wEnded || p.w(e) == wEnding || p.lit(e, "ends") || p.lit(e, "through")
-	if p.punct(e, '\'') || p.punct(e, '-') {
+	if p.punct(e, '-') || p.punct(e, '\'') && (p.w(e+2) == wEnd || t.lx.w == wYear) {
 		return frame{}, i // "the year's end", "the year-ago": other rules
+	}
+	// the morning, the afternoon: a part of the day being told about
+	if t.lx.cls&cPOD != 0 && !adj && t.lx.w != wNight && t.lx.w != wOvernight && t.lx.w != wDawn {
+		return frame{typ: tTime, anchor: aRef, shiftU: gDay, pod: int(t.lx.val), noRef: true}, e
+	}
+	if t.lx.cls&cUnit != 0 && gran(t.lx.val) == gQuarter || p.w(j) == wPeriod && adj {
+		// "the quarter a year ago", "the corresponding period last year"
+		k := e
+		if (p.w(k) == wA || p.w(k) == wAn) && p.w(k+1) == wYear && (p.w(k+2) == wAgo || p.w(k+2) == wEarlier) {
+			k += 3
+		} else if p.w(k) == wLast && p.w(k+1) == wYear {
+			k += 2
+		}
+		if k > e {
+			return frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, quarterRef: true, noRef: true}, k
+		}
 	}
 	if t.lx.cls&cUnit != 0 {
 		g := gran(t.lx.val)
@@ -595,6 +690,13 @@ func (p *parser) theUnit(i, j int) (frame, int) {
 		case gWeek, gMonth:
 			if adj || ended {
 				return frame{}, i
+			}
+			// "the week of March 6": the week that holds the date
+			if g == gWeek && p.w(e) == wOf {
+				if d, e2 := p.core(e + 1); e2 > e+1 && d.isDate() && d.val == "" && d.finest() == gDay {
+					d.gran, d.typ = gWeek, tDate
+					return d, e2
+				}
 			}
 			return frame{typ: tDate, anchor: aRef, shiftU: g, noRef: true}, e
 		}
@@ -698,9 +800,6 @@ func (p *parser) holidayName(i int) (int, int) {
 		if !ok {
 			continue
 		}
-		if h.month == 0 && h.rule == "" {
-			continue // movable feasts we do not compute
-		}
 		if len(h.rest) == 0 && p.lit(j, "day") {
 			j++
 		}
@@ -717,6 +816,11 @@ func (p *parser) holidayExpr(i int) (frame, int) {
 		return frame{}, i
 	}
 	f := frame{typ: tDate, anchor: aNear, holiday: h, dir: 2}
+	if p.w(j) == wWeek {
+		// "Easter week": the week of the holiday
+		f.gran = gWeek
+		return f, j + 1
+	}
 	if y, g, e := p.yearNum(j); e > j && g == gYear {
 		f.anchor, f.y, f.ySet = aAbs, y, true
 		j = e
@@ -864,6 +968,12 @@ func (p *parser) weekdayExpr(i int) (frame, int) {
 	// Tuesday nights (a set)
 	if n := p.tok(j); n.kind == kWord && n.lx.cls&cPOD != 0 && n.lx.cls&cPlural != 0 {
 		return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + "T" + podCode[n.lx.val], noRef: true}, j + 1
+	}
+	// "Monday and Tuesday nights": both are sets
+	if (p.w(j) == wAnd || p.w(j) == wOr) && p.is(j+1, cWeekday) && !p.is(j+3, cWeekday) {
+		if g, e := p.weekdayExpr(j + 1); e > j+1 && g.typ == tSet && strings.HasPrefix(g.val, "XXXX-WXX-") {
+			return frame{typ: tSet, val: "XXXX-WXX-" + string(rune('0'+wd)) + g.val[len("XXXX-WXX-")+1:], noRef: true}, j
+		}
 	}
 	f := frame{typ: tDate, anchor: aNear, wd: wd, dir: 2}
 	// Saturday, April 25 (, 1998)
@@ -1027,13 +1137,13 @@ func (p *parser) yearContextOK(j, e int, strong bool) bool {
 		if n.kind == kWord && n.lx.cls&cNoun != 0 {
 			return false
 		}
-		if n.kind == kWord && isCountNoun(p.text[n.start:n.end]) {
+		if n.kind == kWord && countNouns.has(p.text[n.start:n.end]) {
 			return false
 		}
 		if n.kind == kPunct && n.ch == '%' {
 			return false
 		}
-		if pt := p.tok(j - 1); pt.kind == kWord && isNumberLabel(p.text[pt.start:pt.end]) {
+		if pt := p.tok(j - 1); pt.kind == kWord && numberLabels.has(p.text[pt.start:pt.end]) {
 			return false
 		}
 		if pt := p.tok(j - 1); pt.kind == kPunct && (pt.ch == '#' || pt.ch == '$' || pt.ch == 0 && pt.end-pt.start > 1) {
@@ -1046,19 +1156,7 @@ func (p *parser) yearContextOK(j, e int, strong bool) bool {
 	return true
 }
 
-// isCountNoun lists nouns that make a preceding four-digit number a count.
-func isCountNoun(s string) bool {
-	if len(s) > 12 {
-		return false
-	}
-	var b [12]byte
-	for i := 0; i < len(s); i++ {
-		b[i] = s[i] | lowerBit(s[i])
-	}
-	_, ok := countNouns[string(b[:len(s)])]
-	return ok
-}
-
+// countNouns make a preceding four-digit number a count.
 var countNouns = setOf("people", "persons", "troops", "soldiers", "men", "women", "children", "students", "workers",
 	"employees", "jobs", "shares", "points", "feet", "foot", "meters", "metres", "miles", "kilometers", "kilometres",
 	"km", "tons", "tonnes", "pounds", "dollars", "acres", "cars", "vehicles", "homes", "houses", "units", "copies",
@@ -1070,27 +1168,32 @@ var countNouns = setOf("people", "persons", "troops", "soldiers", "men", "women"
 	"participants", "delegates", "visitors", "tourists", "fans", "customers", "companies", "firms", "banks",
 	"series", "model", "models", "block", "reais", "contracts", "loans", "sites", "locations", "machines", "computers")
 
-func setOf(ss ...string) map[string]struct{} {
-	m := make(map[string]struct{}, len(ss))
+// wordSet is a set of lower-case words.
+type wordSet map[string]struct{}
+
+func setOf(ss ...string) wordSet {
+	m := make(wordSet, len(ss))
 	for _, s := range ss {
 		m[s] = struct{}{}
 	}
 	return m
 }
 
-// isNumberLabel lists words after which a number is an identifier, not a year.
-func isNumberLabel(s string) bool {
-	if len(s) > 12 {
+// has reports whether s, ignoring ASCII case, is in the set.
+func (set wordSet) has(s string) bool {
+	const maxLen = 16
+	if len(s) > maxLen {
 		return false
 	}
-	var b [12]byte
+	var b [maxLen]byte
 	for i := 0; i < len(s); i++ {
 		b[i] = s[i] | lowerBit(s[i])
 	}
-	_, ok := numberLabels[string(b[:len(s)])]
+	_, ok := set[string(b[:len(s)])]
 	return ok
 }
 
+// numberLabels make a following number an identifier, not a year.
 var numberLabels = setOf("no", "number", "num", "section", "sec", "secs", "rule", "rules", "title", "chapter", "article",
 	"art", "part", "paragraph", "para", "item", "form", "flight", "route", "highway", "interstate", "room", "suite", "box",
 	"apt", "unit", "building", "page", "pages", "pp", "p", "exhibit", "docket", "code", "model", "version", "v", "ver",
@@ -1205,6 +1308,16 @@ func (p *parser) quarterExpr(i int) (frame, int) {
 		return frame{}, i
 	}
 	// of 1990, of fiscal 1990, of the year, of this year, of next year
+	if p.w(k) == wOf && f.h != 0 {
+		// the last half of the '80s: a part of a decade or century
+		if g, e2 := p.yearExpr(k + 1); e2 > k+1 && g.yg != 0 && g.yg < gYear {
+			g.mod = "START"
+			if f.h == 2 {
+				g.mod = "END"
+			}
+			return g, e2
+		}
+	}
 	if p.w(k) == wOf {
 		l := k + 1
 		if p.w(l) == wFiscal {
@@ -1243,17 +1356,20 @@ func (p *parser) yearAgo(i int) (frame, int) {
 		the = true
 		j++
 	}
+	if the && (p.lit(j, "comparable") || p.lit(j, "corresponding") || p.w(j) == wSame) {
+		j++ // the comparable year-ago quarter
+	}
 	if p.w(j) != wYear || !p.hyphen(j+1) || p.w(j+2) != wAgo && p.w(j+2) != wEarlier {
 		return frame{}, i
 	}
 	k := j + 3
-	f := frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, noRef: true}
+	f := frame{typ: tDate, anchor: aRef, shiftU: gYear, shiftN: -1, keep: true, noRef: true, current: true}
 	if q, e := p.ordinal(k); e > k && q >= 1 && q <= 4 && p.lit(e, "quarter") {
 		f.q = q
 		return f, e + 1
 	}
 	if p.lit(k, "quarter") {
-		f.gran = gQuarter
+		f.quarterRef = true // the reported quarter, a year before
 		return f, k + 1
 	}
 	if p.w(k) == wPeriod {
@@ -1276,7 +1392,9 @@ func (p *parser) yearEnd(i int) (frame, int) {
 	f := frame{typ: tDate, anchor: aDCT, shiftU: gYear, mod: "END"}
 	if p.w(i) == wYear {
 		if p.hyphen(i+1) && p.w(i+2) == wEnd {
-			return f, i + 3
+			// "year-end" is the accounting date, December 31: the last one
+			// ("since year-end") or the next ("by year-end") by tense
+			return frame{typ: tDate, anchor: aNear, m: 12, d: 31, dir: 2}, i + 3
 		}
 		if p.w(i+1) == wEnd {
 			return f, i + 2
@@ -1292,11 +1410,11 @@ func (p *parser) yearEnd(i int) (frame, int) {
 // year, later that day, earlier today, later Sunday.
 func (p *parser) earlierLater(i int) (frame, int) {
 	w := p.w(i)
-	if w != wEarlier && w != wLater {
+	if w != wEarlier && w != wLater && !((w == wEarly || w == wLate) && p.w(i+1) == wIn) {
 		return frame{}, i
 	}
 	mod := "START"
-	if w == wLater {
+	if w == wLater || w == wLate {
 		mod = "END"
 	}
 	j := i + 1
@@ -1313,7 +1431,7 @@ func (p *parser) earlierLater(i int) (frame, int) {
 		}
 		return frame{}, i
 	case wIn:
-		if p.w(j+1) == wThe {
+		if p.w(j+1) == wThe && !(mod == "END" && p.w(i) == wLate && p.w(j+2) == wDay) {
 			if g, pl, e := p.unit(j + 2); e > j+2 && !pl && (g == gYear || g == gMonth || g == gWeek || g == gDay || g == gQuarter || g == gDecade) {
 				return frame{typ: tDate, anchor: aRef, shiftU: g, mod: mod, noRef: true}, e
 			}
@@ -1323,9 +1441,7 @@ func (p *parser) earlierLater(i int) (frame, int) {
 		f, e := p.relDay(j)
 		return f, e
 	}
-	if f, e := p.weekdayExpr(j); e > j && f.typ != tSet {
-		return f, e
-	}
+	// "Earlier Friday": annotators mark the weekday alone
 	return frame{}, i
 }
 
@@ -1373,6 +1489,10 @@ func (p *parser) duration(i int) (frame, int) {
 			return frame{}, i
 		}
 	}
+	// the first hours, the final days: an unknown stretch
+	if the && ctx == wPast && p.is(j, cUnit) && p.is(j, cPlural) && (p.lit(j-1, "first") || p.lit(j-1, "final") || p.lit(j-1, "early")) {
+		return frame{typ: tDuration, val: durValue(-1, gran(p.tok(j).lx.val), false), noRef: true}, j + 1
+	}
 	q, k := p.number(j, !the || ctx != wNone)
 	// ranges: two to three weeks, the next 12 to 18 months
 	if k > j && q.n > 0 && (p.w(k) == wTo || p.w(k) == wOr || p.hyphen(k) && p.tok(k+1).kind == kNum) {
@@ -1402,7 +1522,8 @@ func (p *parser) duration(i int) (frame, int) {
 		}
 	}
 	// an adjective before the unit: "two full years", "three more days"
-	if p.w(k) == wMore || p.w(k) == wAdditional || p.w(k) == wFull || p.lit(k, "straight") || p.lit(k, "consecutive") || p.lit(k, "long") {
+	if p.w(k) == wMore || p.w(k) == wAdditional || p.w(k) == wFull || p.lit(k, "straight") || p.lit(k, "consecutive") || p.lit(k, "long") ||
+		p.lit(k, "trading") || p.lit(k, "business") || p.lit(k, "working") || p.lit(k, "calendar") {
 		if _, _, e := p.unit(k + 1); e > k+1 {
 			k++
 		}
@@ -1413,8 +1534,8 @@ func (p *parser) duration(i int) (frame, int) {
 		k++
 	}
 	u, pl, e := p.unit(k)
-	if e <= k {
-		return frame{}, i
+	if e <= k || p.titled(k) {
+		return frame{}, i // "60 Minutes": a title
 	}
 	if !pl && !adj && q.n > 1 && !q.word {
 		return frame{}, i // "the 1988 quarter", "30 day": a year or an adjective, not an amount
@@ -1470,16 +1591,12 @@ func (p *parser) duration(i int) (frame, int) {
 	if u == gWeekend && the {
 		return frame{}, i
 	}
-	// "a year" after an amount of money is a rate: $5 a year (but "$5 a year ago" is not)
+	// "a year" after an amount is a rate ("$5 a year", "358,000 a month"),
+	// not a time: TimeML would make it a SET, but annotators mostly skip it
+	// and a timeline has no place for it (but "$5 a year ago" is a date)
 	if nw := p.w(e); q.a && !the && ctx == wNone && p.isRateContext(i) && nw != wAgo && nw != wEarlier && nw != wLater && !(p.w(e) == wOr && p.w(e+1) == wSo) {
-		f.typ = tSet
-		f.val = "P1" + v[len(v)-1:]
-		if u < gDay || u == gHour || u == gMinute || u == gSecond {
-			f.val = durValue(1, u, false)
-		}
-		return f, e
+		return frame{}, i
 	}
-	_ = the
 	return f, e
 }
 
@@ -1499,6 +1616,10 @@ func (p *parser) isRateContext(i int) bool {
 		case p.w(i-1) == wOnce || p.w(i-1) == wTwice || p.w(i-1) == wThrice:
 			return true
 		}
+		// "four flights a week", "700 seats a week": an amount of something per unit
+		if b := p.tok(i - 2); !t.has(fCap) && (b.kind == kNum || b.lx.cls&cNum != 0) && t.lx.cls&cStart == 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -1515,6 +1636,10 @@ func (p *parser) bareUnits(i int) (frame, int) {
 	}
 	if p.hyphen(e) && p.w(e+1) == wLong {
 		return frame{typ: tDuration, val: durValue(-1, u, false), noRef: true}, e + 2
+	}
+	// "in the weeks before the shooting": the unit alone, as TimeML marks it
+	if p.w(i-1) == wThe && (p.w(e) == wBefore || p.w(e) == wAfter || p.w(e) == wFollowing || p.lit(e, "ahead") || p.w(e) == wThat && p.lit(e+1, "followed")) {
+		return frame{typ: tDuration, val: durValue(-1, u, false), noRef: true}, e
 	}
 	switch p.w(i - 1) {
 	case wFor, wIn, wWithin, wOver, wAfter:
@@ -1548,7 +1673,7 @@ func (p *parser) setExpr(i int) (frame, int) {
 		return frame{typ: tSet, val: v, noRef: true}, i + 1
 	}
 	switch t.lx.w {
-	case wEvery, wEach, wPer:
+	case wEvery, wEach:
 	case wTwice, wThrice, wOnce:
 		// twice a week
 		if (p.w(i+1) == wA || p.w(i+1) == wAn || p.w(i+1) == wPer || p.w(i+1) == wEach || p.w(i+1) == wEvery) && p.is(i+2, cUnit) && !p.is(i+2, cPlural) {
@@ -1562,24 +1687,20 @@ func (p *parser) setExpr(i int) (frame, int) {
 		}
 		return frame{}, i
 	}
+	// every day, every other week, every two years ("per day" is a rate, not a time)
 	j := i + 1
 	n := 1
-	if t.lx.w != wPer {
-		if p.w(j) == wOther {
-			n = 2
-			j++
-		} else if q, k := p.number(j, false); k > j && q.n > 1 {
-			n = q.n
-			j = k
-		}
+	if p.w(j) == wOther {
+		n = 2
+		j++
+	} else if q, k := p.number(j, false); k > j && q.n > 1 {
+		n = q.n
+		j = k
 	}
 	u := p.tok(j)
-	switch {
-	case u.kind == kWord && u.lx.cls&cUnit != 0:
-		if n == 1 && u.lx.cls&cPlural != 0 || n > 1 && u.lx.cls&cPlural == 0 && t.lx.w != wPer {
-			if !(n == 2 && p.w(i+1) == wOther) {
-				return frame{}, i
-			}
+	if u.kind == kWord && u.lx.cls&cUnit != 0 {
+		if n == 1 && u.lx.cls&cPlural != 0 || n > 1 && u.lx.cls&cPlural == 0 && p.w(i+1) != wOther {
+			return frame{}, i
 		}
 		g := gran(u.lx.val)
 		e := j + 1
@@ -1587,8 +1708,6 @@ func (p *parser) setExpr(i int) (frame, int) {
 			return frame{typ: tSet, val: "XXXX-WXX-WE", noRef: true}, e
 		}
 		return frame{typ: tSet, val: durValue(n, g, false), noRef: true}, e
-	case t.lx.w == wPer:
-		return frame{}, i
 	}
 	if wd, e := p.weekdayName(j); e > j {
 		v := "XXXX-WXX-" + string(rune('0'+wd))
@@ -1618,6 +1737,8 @@ func (p *parser) clock(i int) (frame, int) {
 	t := p.tok(i)
 	j := i
 	switch {
+	case (t.lx.w == wNoon || t.lx.w == wMidday || t.lx.w == wMidnight) && p.titled(i):
+		return frame{}, i // "High Noon"
 	case t.lx.w == wNoon || t.lx.w == wMidday:
 		f.hh, j = 12, i+1
 	case t.lx.w == wMidnight:
@@ -1781,6 +1902,7 @@ func (p *parser) afterClock(f frame, i, j int) (frame, int) {
 	}
 	if e > k && g.typ != tSet && g.pod == 0 {
 		g.typ, g.clock, g.hh, g.mi, g.ss, g.hasSS = tTime, true, f.hh, f.mi, f.ss, f.hasSS
+		g.dated = true
 		return g, e
 	}
 	return f, j
@@ -1834,22 +1956,59 @@ func (p *parser) numericDate(i int) (frame, int) {
 	return frame{typ: tDate, y: y, ySet: true, m: m, d: d}, e
 }
 
+// nextDay parses the second day of "April 24 and 25" or "March 3-5" after a
+// month-and-day expression f ending at j: the frame of the second day and
+// its token span.
+func (p *parser) nextDay(f frame, j int) (frame, int, int) {
+	k := j
+	switch {
+	case p.hyphen(k) && p.tok(k+1).kind == kNum:
+		k++
+	case p.w(k) == wAnd || p.w(k) == wOr || p.w(k) == wTo || p.lit(k, "through"):
+		k++
+	default:
+		return f, j, j
+	}
+	t := p.tok(k)
+	if t.kind != kNum || t.ndig > 2 || t.flags&(fPlural|fAMPM) != 0 || int(t.num) <= f.d || int(t.num) > daysIn(f.m) {
+		return f, j, j
+	}
+	// "April 24 and 25 people", "March 3 to 5 p.m.", "May 1 and 3 March"
+	n := p.tok(k + 1)
+	if n.kind == kWord && (n.lx.cls&(cMonth|cUnit) != 0 || !n.has(fCap) && !afterDay.has(p.text[n.start:n.end])) || p.numGluedAfter(k+1) {
+		return f, j, j
+	}
+	if _, e := p.ampmWord(k + 1); e > k+1 {
+		return f, j, j
+	}
+	g := f
+	g.d = int(t.num)
+	g.mod = ""
+	return g, k, k + 1
+}
+
+// afterDay are the words that may follow the second day of "April 24 and
+// 25"; another word ("25 people") makes the number a count.
+var afterDay = setOf("and", "or", "in", "at", "on", "when", "with", "to", "for", "the", "of", "but", "while", "as",
+	"after", "before", "by", "from", "respectively", "this", "next", "last", "that", "is", "are", "was", "were", "will")
+
 // ---- combinations and suffixes ----
 
-// combine merges a date with a part of day or a clock time after it:
-// Friday morning (in weekdayExpr), Apr 6, 2017 22:15 GMT, March 5 evening.
+// combine merges a day with the clock time right after it: Apr 6, 2017
+// 22:15 GMT; yesterday, 3 p.m. (Parts of day after a weekday are in
+// weekdayExpr.)
 func (p *parser) combine(f frame, i, j int) (frame, int) {
-	if f.typ != tDate || f.val != "" || f.d == 0 && f.wd == 0 && f.shiftU != gDay {
-		return f, j
-	}
-	if f.shiftU == gDay && f.anchor == aDCT && f.d == 0 && f.wd == 0 && f.shiftN == 0 && p.w(i) != wToday {
+	// only a day takes a clock time: a date with a day, a weekday, today,
+	// yesterday, the next day (not "the year" or "this week")
+	day := f.d != 0 || f.wd != 0 || f.shiftU == gDay && (f.shiftN != 0 || f.anchor != aDCT || p.w(i) == wToday)
+	if f.typ != tDate || f.val != "" || !day {
 		return f, j
 	}
 	k := j
 	if p.punct(k, ',') {
 		k++
 	}
-	if c, e := p.clock(k); e > k && c.clock && c.d == 0 && c.wd == 0 && c.shiftN == 0 && c.anchor == aDCT {
+	if c, e := p.clock(k); e > k && c.clock && !c.dated {
 		f.typ, f.clock, f.hh, f.mi, f.ss, f.hasSS = tTime, true, c.hh, c.mi, c.ss, c.hasSS
 		return f, e
 	}

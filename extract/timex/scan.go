@@ -33,6 +33,7 @@ type token struct {
 	flags      uint8
 	ndig       uint8 // digits in a kNum token (capped at 255)
 	ch         byte  // a kPunct token's byte if ASCII, else 0 (for '’' it is '\'')
+	inTimex    bool  // part of a recognised expression (not a tense cue for another)
 	lx         lexeme
 }
 

@@ -91,19 +91,61 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 			i++
 			continue
 		}
+		// most articles and determiners precede no time at all: look at the
+		// next token before trying the grammar ("the company")
+		if t.lx.cls&cWeak != 0 && i+1 < len(toks) {
+			n := &toks[i+1]
+			if !(n.kind == kNum || n.kind == kWord && n.lx.cls&(cStart|cCont) != 0 || n.kind == kPunct && (n.ch == '\'' || n.ch == '-')) {
+				i++
+				continue
+			}
+		}
 		f, j := p.expr(i)
 		if j > i {
 			st.ms = append(st.ms, match{i, j, f})
+			// "April 24 and 25", "March 3-5": the second day is an expression of its own
+			for f.d != 0 && f.m != 0 && !f.clock && f.pod == 0 {
+				g, s, e := p.nextDay(f, j)
+				if e <= s {
+					break
+				}
+				st.ms = append(st.ms, match{s, e, g})
+				f, j = g, e
+			}
 			i = j
 			continue
 		}
 		i++
+	}
+	for _, m := range st.ms {
+		for k := m.s; k < m.e; k++ {
+			toks[k].inTimex = true
+		}
 	}
 	for k := range st.ms {
 		m := &st.ms[k]
 		var tense int8
 		if m.f.anchor == aNear || m.f.dir == 2 || m.f.quarterRef || m.f.weekend {
 			tense = p.tense(m.s, m.e)
+		}
+		switch p.w(m.s - 1) {
+		case wEnded, wEnding:
+			// "the quarter ended Sept. 30": the end of a period is not the
+			// time the narrative is about
+			m.f.noRef = true
+		case wSince:
+			// "since March", "since year-end": always one in the past
+			if m.f.dir == 2 {
+				m.f.dir = dirSince
+			}
+		}
+		// "9:30 a.m. on May 5": the clock time falls on the date after it
+		if f := &m.f; f.clock && f.anchor == aDCT && f.shiftN == 0 && f.d == 0 && f.wd == 0 && k+1 < len(st.ms) &&
+			st.ms[k+1].s == m.e+1 && (p.w(m.e) == wOn || p.punct(m.e, ',')) {
+			ahead := *r // resolve the date on a copy: it must not move the reference yet
+			if d, ok := ahead.point(&st.ms[k+1].f, p.tense(st.ms[k+1].s, st.ms[k+1].e)); ok && d.g >= gDay && !d.yx && !d.mx && !d.dx {
+				f.anchor, f.y, f.ySet, f.m, f.d = aAbs, d.y, true, d.m, d.d
+			}
 		}
 		v := r.resolve(&m.f, tense)
 		if v == "" {
@@ -126,43 +168,53 @@ func tagChunk(st *state, text string, off int, r *resolver, out []Timex) []Timex
 // said", the saying is past but the summit is not.
 func (p *parser) tense(s, e int) int8 {
 	p.cueFrom, p.cueTo = s, e-1
+	// The verb that governs a time adverbial usually comes before it in the
+	// clause, so the words before are searched first, back to the start of
+	// the sentence; then the words after, to its end. A strong cue ends the
+	// search; weak ones (reporting verbs, "by", "would") count when nothing
+	// strong is found.
 	var weak int8
-	wdist := 1 << 30
-	for d := 1; d <= 15; d++ {
-		b, a := s-d, e+d-1
-		bOK := b >= 0 && !p.sentenceEnd(b)
-		aOK := a < len(p.toks) && !(a > e && p.sentenceEnd(a-1))
-		if !bOK && !aOK {
-			break
-		}
-		if bOK {
-			if c, strong := p.cue(b, true); c != 0 {
-				if strong {
-					return c
-				}
-				if d < wdist {
-					weak, wdist = c, d
-				}
+	for k := s - 1; k >= 0 && k >= s-20 && !p.sentenceEnd(k); k-- {
+		if c, strong := p.cue(k, true); c != 0 {
+			if strong {
+				return result(c)
 			}
-		}
-		if aOK {
-			if c, strong := p.cue(a, false); c != 0 {
-				if strong {
-					return c
-				}
-				if d < wdist {
-					weak, wdist = c, d
-				}
+			if weak == 0 {
+				weak = c
 			}
 		}
 	}
-	return weak
+	for k := e; k < len(p.toks) && k < e+20; k++ {
+		if k > e && p.sentenceEnd(k-1) {
+			break
+		}
+		if c, strong := p.cue(k, false); c != 0 {
+			if strong {
+				return result(c)
+			}
+			if weak == 0 {
+				weak = c
+			}
+		}
+	}
+	return result(weak)
 }
+
+func result(c int8) int8 {
+	if c == present {
+		return 0
+	}
+	return c
+}
+
+// present is the cue of a present-tense auxiliary: it ends the search
+// for a tense, and leaves the date at its nearest reading.
+const present int8 = 2
 
 // cue returns the tense token k signals and whether it is a strong cue.
 func (p *parser) cue(k int, before bool) (int8, bool) {
 	t := p.tok(k)
-	if t.kind != kWord {
+	if t.kind != kWord || t.inTimex {
 		return 0, false
 	}
 	// "had been scheduled", "was expected": a plan that lies in the past
@@ -176,22 +228,37 @@ func (p *parser) cue(k int, before bool) (int8, bool) {
 	}
 	switch {
 	case t.lx.cls&cFuture != 0:
+		if t.lx.w == wNext && p.w(k+1) == wTo {
+			return 0, false // "next to the embassy"
+		}
 		if pastPlan() {
 			return -1, true
 		}
 		return 1, true
 	case t.lx.w == wAs && before && p.w(k+1) == wEarly && p.w(k+2) == wAs:
 		return 1, true // as early as Tuesday
-	case (t.lx.w == wBy || t.lx.w == wUntil) && before && k == p.cueFrom-1:
-		return 1, true // a deadline: by February, until Tuesday
+	case p.lit(k, "effective") && before && k == p.cueFrom-1:
+		return 1, true // effective June 1
+	case (t.lx.w == wBy || t.lx.w == wUntil || p.lit(k, "through")) && before && k == p.cueFrom-1:
+		return 1, false // a deadline: by February, until Tuesday
+	case p.lit(k, "would"):
+		return 1, false // the future of a past narrative: "would be traveling Thursday"
+	case false && (p.lit(k, "is") || p.lit(k, "are") || p.lit(k, "am")):
+		if n := p.tok(k + 1); n.kind == kWord && (n.lx.cls&(cPast|cFuture|cReport) != 0 || p.text[n.end-1] == 'd' && p.text[n.end-2] == 'e') {
+			return 0, false // "is expected", "are scheduled": the participle decides
+		}
+		return present, true
 	case t.lx.cls&cReport != 0:
 		// "said Friday": the saying is what the date is about
 		return -1, k >= p.cueFrom-2 && k < p.cueFrom || k <= p.cueTo+1 && k >= p.cueTo
 	case t.lx.cls&cPast != 0:
+		if p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being") {
+			return 0, false // a passive: "will be held"
+		}
 		return -1, true
 	}
-	// "set to", "due to", "is to": an arrangement for the future
-	if p.w(k+1) == wTo && (p.lit(k, "set") || p.lit(k, "due") || p.lit(k, "poised") || p.lit(k, "likely")) {
+	// "set to", "due to", "planned to", "is to": an arrangement for the future
+	if p.w(k+1) == wTo && (p.lit(k, "is") || p.lit(k, "are") || p.lit(k, "set") || p.lit(k, "due") || p.lit(k, "poised") || p.lit(k, "likely") || p.lit(k, "planned") || p.lit(k, "scheduled") || p.lit(k, "expected") || p.lit(k, "planning") || p.lit(k, "preparing") || p.lit(k, "supposed")) {
 		if pastPlan() {
 			return -1, true
 		}
@@ -200,11 +267,17 @@ func (p *parser) cue(k int, before bool) (int8, bool) {
 	// a regular past tense or participle: "-ed" on a lower-case word, but
 	// not an adjective ("the reduced dividend") or a passive or infinitive
 	// ("will be paid", "to be completed")
-	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' {
+	if n := t.end - t.start; n >= 5 && !t.has(fCap) && p.text[t.end-2] == 'e' && p.text[t.end-1] == 'd' && p.text[t.end-3] != 'e' {
+		det := func(b int) bool {
+			w := p.w(b)
+			return w == wThe || w == wA || w == wAn || w == wIts || w == wHis || w == wTheir
+		}
 		switch {
-		case p.w(k-1) == wThe || p.w(k-1) == wA || p.w(k-1) == wAn || p.w(k-1) == wIts || p.w(k-1) == wHis || p.w(k-1) == wTheir:
+		case det(k-1) || det(k-2) && p.endsWith(k-1, "ly") || p.w(k-2) == wA && p.lit(k-1, "still"):
 			return 0, false
-		case p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being"):
+		case p.text[t.start]|0x20 == 'u' && p.text[t.start+1] == 'n':
+			return 0, false // "unspecified", "unexpected": adjectives
+		case p.lit(k-1, "be") || p.lit(k-1, "been") || p.lit(k-1, "being") || p.lit(k-1, "is") || p.lit(k-1, "are") || p.lit(k-1, "am"):
 			return 0, false
 		}
 		return -1, true
@@ -223,10 +296,25 @@ func (p *parser) sentenceEnd(k int) bool {
 		return true
 	case '.':
 		n := p.tok(k + 1)
-		return n.kind == 0 || n.has(fNL) || n.has(fSpace) && n.has(fCap) && p.tok(k-1).end-p.tok(k-1).start > 2
+		if n.kind == 0 || n.has(fNL) {
+			return true
+		}
+		if !n.has(fSpace) || n.kind == kWord && !n.has(fCap) {
+			return false
+		}
+		// a period after an abbreviation or an initial does not end the sentence
+		b := p.tok(k - 1)
+		return b.kind != kWord || b.end-b.start > 1 && !abbrevs.has(p.text[b.start:b.end])
 	}
 	return false
 }
+
+// abbrevs end with a period that does not end a sentence.
+var abbrevs = setOf("mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "co", "corp", "ltd", "no", "gen", "sen", "rep",
+	"gov", "lt", "col", "capt", "sgt", "prof", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "vs", "ft", "mt",
+	"ave", "blvd", "calif", "mass", "conn", "wash", "penn", "tenn", "ariz", "colo", "fla", "ill", "mich", "minn", "okla", "wis",
+	"pp", "vol", "fig", "est", "approx", "dept", "univ", "assn", "bros")
 
 // Granularity returns the timeline granularity of a TimeML value: century,
 // decade, year, season, quarter, month, week, day, time, duration, set, ref

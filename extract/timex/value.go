@@ -457,7 +457,7 @@ func durValue(n int, u gran, half bool) string {
 		if n >= 0 {
 			n, u = 6*n, gMonth
 		}
-	case gSeason, gQuarter:
+	case gSeason:
 		if n >= 0 {
 			n, u = 3*n, gMonth
 		}

@@ -20,9 +20,9 @@
 //   - pos-*.js: positions for phrases, only fetched by phrase queries; a
 //     position is pos*2+f where f tells title (0) from text (1), so phrase
 //     terms must share a field as in bleve.
-//   - dl-, fc-, en-, dt-*.js: per-document columns in chunks of 4,096
-//     ordinals: field lengths (BM25 norms), facet values (source, doctype,
-//     year, entity types), entity lists, date rank.
+//   - dl-, fc-, dt-*.js: per-document columns in chunks of 8,192
+//     ordinals: field lengths (BM25 norms); facet values (source, doctype,
+//     year, entity types) and entity lists; date rank.
 //   - dates-*.js: the distinct indexed dates, so date ranges can be scored
 //     the way bleve's numeric range searcher scores them.
 //   - ent-*.js: entity display names, ordered by document frequency.
@@ -30,6 +30,29 @@
 //     first 12 KB of text for snippets; a group of 128 documents shares the
 //     hash of its contents.
 //   - tables-, engine-, ui-*.js: the analyser tables, the engine and the UI.
+//
+// # Agreeing with bleve
+//
+// The engine reproduces bleve v2.6.1 as it is, quirks included, and the
+// conformance test holds it to that:
+//
+//   - BM25's average field length is ceil(distinct terms of the field /
+//     documents), where bleve sums the distinct terms of every segment. The
+//     export counts them over the whole index, which equals bleve's figure
+//     once the index is merged into one segment; the build should force a
+//     merge after indexing (scorch's ForceMerge, as bench/export does) so
+//     that `casefile search` scores exactly as the browser.
+//   - A query norm 1/sqrt(sum of (boost*idf)^2) multiplies every term score,
+//     and a disjunction multiplies by matched/total clauses; a clause that is
+//     only stop words is dropped (not counted), a term absent from the index
+//     still counts, and a bare number also adds an (empty) numeric range
+//     clause, so "year:2017" scores half of its term.
+//   - Date ranges are scored as bleve's numeric range searcher does: a
+//     disjunction over the prefix-coded terms that cover the range.
+//   - to_lower leaves bytes unmoved after a rune whose lower case is shorter
+//     (İ, K, Å, Ω, ẞ), so "İstanbul" indexes as "i\ufffdstanbu".
+//   - A quoted keyword value (source:"Daily Ledger") matches the exact
+//     value, as it does on a persisted index.
 //
 // Document ordinals are positions in the id-sorted list of documents, so
 // ties in score break by id exactly as bleve's sort [-_score, _id] does, and

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -84,7 +85,7 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs        = 4096 // documents per column chunk
+	chunkDocs        = 8192 // documents per column chunk
 	textGroup        = 128  // documents per text group (one hash names the group)
 	entChunk         = 256  // entities per name chunk
 	dictShardEntries = 1024
@@ -336,6 +337,7 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 		e.lens[field] = lens
 	}
 	var tfd bleveindex.TermFieldDoc
+	var arena []uint32 // positions of all postings of this term, one allocation
 	for {
 		d, err := tfr.Next(&tfd)
 		if err != nil {
@@ -360,6 +362,7 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 			lens[ord] = l
 		}
 		if vectors {
+			start := len(arena)
 			for _, v := range d.Vectors {
 				fi := -1
 				for i, f := range compositeFields {
@@ -370,12 +373,22 @@ func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]post
 				if fi < 0 {
 					return nil, fmt.Errorf("term vector of unexpected field %q", v.Field)
 				}
-				p.pos = append(p.pos, uint32(v.Pos)*uint32(len(compositeFields))+uint32(fi))
+				arena = append(arena, uint32(v.Pos)*uint32(len(compositeFields))+uint32(fi))
 			}
-			sort.Slice(p.pos, func(i, j int) bool { return p.pos[i] < p.pos[j] })
+			p.pos = arena[start:len(arena):len(arena)]
+			slices.Sort(p.pos)
 		}
 		ps = append(ps, p)
-		tfd = bleveindex.TermFieldDoc{}
+	}
+	if vectors {
+		// the arena may have moved while growing: slice the postings from its
+		// final copy so the earlier copies can be collected
+		off := 0
+		for i := range ps {
+			n := len(ps[i].pos)
+			ps[i].pos = arena[off : off+n : off+n]
+			off += n
+		}
 	}
 	sort.Slice(ps, func(i, j int) bool { return ps[i].ord < ps[j].ord })
 	return ps, nil
@@ -791,7 +804,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		sorted[r] = e.entTerms[i]
 	}
 	e.entTerms = sorted
-	var dl, fc, en, dt []string
+	var dl, fc, dt []string
 	for c := 0; c*chunkDocs < n || (c == 0 && n == 0); c++ {
 		lo, hi := c*chunkDocs, min((c+1)*chunkDocs, n)
 		if lo >= hi {
@@ -815,11 +828,6 @@ func (e *exporter) columns() (map[string]any, error) {
 			b = uv(b, uint64(e.year[o]))
 			b = uv(b, uint64(e.etype[o]))
 		}
-		if k, err = e.writeBin("fc", b); err != nil {
-			return nil, err
-		}
-		fc = append(fc, k)
-		b = nil
 		for o := lo; o < hi; o++ {
 			l := make([]int32, len(e.entities[o]))
 			for i, x := range e.entities[o] {
@@ -833,10 +841,10 @@ func (e *exporter) columns() (map[string]any, error) {
 				prev = x
 			}
 		}
-		if k, err = e.writeBin("en", b); err != nil {
+		if k, err = e.writeBin("fc", b); err != nil {
 			return nil, err
 		}
-		en = append(en, k)
+		fc = append(fc, k)
 		b = nil
 		for o := lo; o < hi; o++ {
 			b = uv(b, uint64(e.dateIdx[o]))
@@ -846,7 +854,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		}
 		dt = append(dt, k)
 	}
-	man["dl"], man["fc"], man["en"], man["dt"] = dl, fc, en, dt
+	man["dl"], man["fc"], man["dt"] = dl, fc, dt
 	// distinct dates: first value, unit, deltas in units, document counts
 	if len(e.dates) > 0 {
 		var g uint64

@@ -87,8 +87,17 @@ func buildSite(t testing.TB, items []testcorpus.Item, batch int) *site {
 	if err != nil {
 		t.Fatal(err)
 	}
-	idx, err := testcorpus.BuildIndex(filepath.Join(dir, "index"), items, batch)
+	ipath := filepath.Join(dir, "index")
+	idx, err := testcorpus.BuildIndex(ipath, items, batch)
 	if err != nil {
+		t.Fatal(err)
+	}
+	// reopen, as casefile search does: bleve answers some queries differently
+	// from segments not yet persisted
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if idx, err = bleve.Open(ipath); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { idx.Close() })

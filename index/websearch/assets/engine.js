@@ -154,14 +154,21 @@
     offs.push(text.length);
     var out = [], pos = 1;
     for (var k = 0; k < cps.length;) {
-      var c0 = cps[k], len, pat;
+      var c0 = cps[k], len = 0, pat = -1;
       if (c0 < 128 && isAsciiAlnum(c0)) {
+        // a run of ASCII letters and digits ends the word when what follows
+        // cannot continue it (UAX#29 WB5-WB13 need a letter, digit, "_",
+        // Extend/Format, or a Mid* character followed by a letter or digit)
         var j = k + 1;
         while (j < cps.length && cps[j] < 128 && isAsciiAlnum(cps[j])) j++;
-        if (j === cps.length || (cps[j] < 128 && ascii[cps[j]] === 0)) { len = j - k; pat = 3; } else { var r = scan(cps, k); len = r[0]; pat = r[1]; }
-      } else if (c0 < 128 && ascii[c0] === 0 && (k + 1 === cps.length || (cps[k + 1] < 128))) {
-        len = 1; pat = 12;
-      } else { var r2 = scan(cps, k); len = r2[0]; pat = r2[1]; }
+        var c1 = j < cps.length ? cps[j] : -1;
+        if (c1 < 0 || (c1 < 128 && ascii[c1] === 0)) { len = j - k; pat = 3; }
+        else if (c1 < 128 && c1 !== 95 && (ascii[c1] & (ML | MN | MNL | SQ)) &&
+          (j + 1 === cps.length || (cps[j + 1] < 128 && !isAsciiAlnum(cps[j + 1]) && cps[j + 1] !== 95))) { len = j - k; pat = 3; }
+      } else if (c0 < 128 && c0 !== 95 && !(ascii[c0] & (CR | LF | NL)) && (k + 1 === cps.length || cps[k + 1] < 128)) {
+        len = 1; pat = 12; // punctuation or space: a None segment, no word pattern starts with it
+      }
+      if (pat < 0) { var r = scan(cps, k); len = r[0]; pat = r[1]; }
       if (pat < WORD_PATTERNS) {
         out.push({ t: text.slice(offs[k], offs[k + len]), s: offs[k], e: offs[k + len], p: pos++ });
       }
@@ -406,23 +413,35 @@
   function stem(word) { return stemCps(Array.from(word, function (ch) { return ch.codePointAt(0); })); }
 
   // analyze: bleve "en" analyser; tokens keep position and UTF-16 offsets.
+  // token text -> analysed term ('' for a stop word); filters are pure, so
+  // memoising them cannot change a result
+  var termCache = new Map();
   function analyze(text) {
     var toks = tokenize(text), out = [];
     for (var i = 0; i < toks.length; i++) {
-      var t = toks[i], p = possessive(t.t), term;
-      if (isAsciiStr(p)) {
-        var lo = asciiLower(p);
-        if (stop.has(lo)) continue;
-        term = stem(lo);
-      } else {
-        var lb = lowerBytes(utf8enc.encode(p)), cps = goRunes(lb);
-        var valid = utf8enc.encode(String.fromCodePoint.apply(null, cps)).length === lb.length && cps.indexOf(0xfffd) < 0;
-        if (valid && stop.has(String.fromCodePoint.apply(null, cps))) continue;
-        term = stemCps(cps);
+      var t = toks[i], term = termCache.get(t.t);
+      if (term === undefined) {
+        term = filterToken(t.t);
+        if (termCache.size > 100000) termCache.clear();
+        termCache.set(t.t, term);
       }
-      out.push({ term: term, pos: t.p, start: t.s, end: t.e });
+      if (term !== '') out.push({ term: term, pos: t.p, start: t.s, end: t.e });
     }
     return out;
+  }
+  function filterToken(raw) {
+    var p = possessive(raw), term;
+    if (isAsciiStr(p)) {
+      var lo = asciiLower(p);
+      if (stop.has(lo)) return '';
+      term = stem(lo);
+    } else {
+      var lb = lowerBytes(utf8enc.encode(p)), cps = goRunes(lb);
+      var valid = utf8enc.encode(String.fromCodePoint.apply(null, cps)).length === lb.length && cps.indexOf(0xfffd) < 0;
+      if (valid && stop.has(String.fromCodePoint.apply(null, cps))) return '';
+      term = stemCps(cps);
+    }
+    return term;
   }
 
   // ---------------------------------------------------------------------------
@@ -610,14 +629,13 @@
             m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
           } else if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
-          } else if (kind === 'dt') {
-            for (o = lo; o < hi; o++) c.date[o] = r.uv();
-          } else if (kind === 'en') {
             for (o = lo; o < hi; o++) {
               var k = r.uv(), l = new Int32Array(k), prev = 0;
               for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
               c.ent[o] = l;
             }
+          } else if (kind === 'dt') {
+            for (o = lo; o < hi; o++) c.date[o] = r.uv();
           }
           return true;
         });
@@ -963,7 +981,8 @@
                 return Promise.all([postings(ae), positions(ae)]).then(function (r) { t.posOrds = r[0].ords; t.pos = r[1]; });
               });
             }
-            return null; // keyword fields keep no term vectors, so bleve's phrase never matches
+            t.anyPos = true; // keyword fields: one token, so the phrase is the term
+            return null;
           }));
         });
       case 'bool':
@@ -1082,6 +1101,7 @@
     var lists = [];
     for (var k = 0; k < terms.length; k++) {
       var t = terms[k];
+      if (t.anyPos && terms.length === 1) return true;
       if (!t.pos) return false;
       var idx = findIdx(t.posOrds, ord);
       if (idx < 0) return false;
@@ -1132,6 +1152,8 @@
     var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
     var pq;
     try { pq = parse(query); } catch (err) { return Promise.reject(err); }
+    // every ranked query needs field lengths: fetch them with the dictionary
+    if (man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
     return Promise.resolve().then(function () { return build(pq); }).then(function (root) {
       var acc = [];
       return prepare(root, acc).then(function () {
@@ -1144,7 +1166,7 @@
         var dlChunks = Object.keys(need).filter(function (k) { return k !== 'dtAll'; }).map(Number);
         if (dlChunks.length) loads.push(loadCol('dl', dlChunks));
         if (need.dtAll) loads.push(loadCol('dt', allChunks()));
-        return Promise.all(loads).then(function () { return dates(); }).then(function (d) {
+        return Promise.all(loads).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
           var w = root.k === 'none' ? 0 : weight(root);
           var qn = 1 / Math.sqrt(w);
           var res = evalNode(root, qn, { dates: d });
@@ -1176,7 +1198,7 @@
   // and the top entities; each value with the query clause that selects it.
   function facets(res, topEntities) {
     var ords = res.ords, m = man(), ch = chunksOf(ords);
-    return Promise.all([loadCol('fc', ch), loadCol('en', ch)]).then(function () {
+    return loadCol('fc', ch).then(function () {
       var c = columns(), out = {};
       function count(name, arr, vals, multi) {
         var k = new Int32Array(vals.length + 1), i, o;
@@ -1233,14 +1255,34 @@
       if (cl.k === 'match' || cl.k === 'phrase' || cl.k === 'number') analyze(cl.v).forEach(function (t) { out.add(t.term); });
       if (cl.k === 'wildcard' && /^[^*?]*\*$/.test(cl.v)) prefixes.push(cl.v.slice(0, -1));
     });
-    return { has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; } };
+    var first = new Set();
+    out.forEach(function (t) { first.add(t.charCodeAt(0)); });
+    prefixes.forEach(function (t) { first.add(t.charCodeAt(0)); });
+    return {
+      has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; },
+      // could a token starting with code unit c analyse to a query term?
+      // (the filters never change an ASCII token's first letter but for case)
+      maybe: function (c) { if (c >= 128) return true; if (c >= 65 && c <= 90) c += 32; return first.has(c); }
+    };
+  }
+  // the tokens of text that analyse to query terms
+  function hitTokens(text, qt) {
+    var toks = tokenize(text), out = [];
+    for (var i = 0; i < toks.length; i++) {
+      var t = toks[i];
+      if (qt.maybe && !qt.maybe(t.t.charCodeAt(0))) continue;
+      var term = termCache.get(t.t);
+      if (term === undefined) { term = filterToken(t.t); termCache.set(t.t, term); }
+      if (term !== '' && qt.has(term)) out.push({ term: term, pos: t.p, start: t.s, end: t.e });
+    }
+    return out;
   }
 
   // snippet: [{text, mark}] pieces of about `len` characters around the
   // densest run of query terms.
   function snippet(text, qt, len) {
     len = len || 220;
-    var toks = analyze(text), hits = toks.filter(function (t) { return qt.has(t.term); });
+    var hits = hitTokens(text, qt);
     var start = 0;
     if (hits.length) {
       var best = 0, bestAt = hits[0].start;
@@ -1255,10 +1297,10 @@
     var end = Math.min(text.length, start + len);
     var sp2 = text.indexOf(' ', end);
     if (end < text.length && sp2 >= 0 && sp2 < end + 20) end = sp2;
-    return highlight(text, qt, start, end, toks);
+    return highlight(text, qt, start, end, hits);
   }
   function highlight(text, qt, start, end, toks) {
-    toks = toks || analyze(text);
+    toks = toks || hitTokens(text, qt);
     var out = [], at = start;
     if (start > 0) out.push({ text: '… ', mark: false });
     for (var i = 0; i < toks.length; i++) {

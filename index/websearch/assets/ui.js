@@ -64,7 +64,7 @@
       var rows = f[def[0]];
       if (!rows || !rows.length) return;
       var ul = el('ul');
-      rows.slice(0, 10).forEach(function (r) {
+      rows.slice(0, def[0] === 'year' ? 30 : 10).forEach(function (r) {
         var clause = '+' + def[0] + ':' + quoteValue(r.value), q = st.q.indexOf(clause) >= 0 ? st.q : (st.q + ' ' + clause).trim();
         var a = el('a', { href: href({ q: q, sort: st.sort, page: 1 }) }, [r.label]);
         a.addEventListener('click', function (ev) { ev.preventDefault(); input.value = q; go({ q: q, sort: st.sort, page: 1 }, true); });
@@ -108,7 +108,10 @@
     return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE }).then(function (r) {
       if (my !== seq) return;
       var qt = E.queryTerms(st.q);
-      return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
+      // the result documents are requested first, the facet columns next
+      var docsP = Promise.all(r.hits.map(function (h) { return E.doc(h.ord); }));
+      var facets = facetsEl ? E.facets(r.result) : Promise.resolve(null);
+      return docsP.then(function (docs) {
         if (my !== seq) return;
         clear(results);
         results.setAttribute('start', String((st.page - 1) * PAGE + 1));
@@ -126,9 +129,10 @@
           r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + (st.sort === 'date' ? ', newest first' : '') +
           (r.total > PAGE ? ', page ' + st.page + ' of ' + Math.ceil(r.total / PAGE) : '') + '.';
         status.setAttribute('data-ms', String(ms));
+        C.rendered = performance.now();
         renderPager(st, r.total);
         if (!facetsEl) return;
-        return E.facets(r.result).then(function (f) { if (my === seq) renderFacets(st, f); });
+        return facets.then(function (f) { if (my === seq) { renderFacets(st, f); C.faceted = performance.now(); } });
       });
     }).catch(function (err) {
       if (my !== seq) return;
@@ -161,6 +165,7 @@
     if (j < 0) input.focus(); else links[j].focus();
   });
 
+  C.booted = performance.now();
   C.ui = { run: function (q, sort, page) { return go({ q: q, sort: sort || '', page: page || 1 }, true); }, ready: null };
   C.ui.ready = run(readURL());
 })(typeof self !== 'undefined' ? self : globalThis);

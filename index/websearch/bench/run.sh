@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Benchmark of casefile's browser search at several corpus sizes, with the
+# method of shared/bench/peers (same corpus generator, same queries, same
+# loopback server and Chromium flags). Prints, per N: the export's wall time,
+# peak RSS (GNU time -v) and bytes; first results; cold and warm latency per
+# query (median, p95, max); bytes per query. With --pagefind, and if
+# shared/bench/peers/setup.sh has installed Hugo and Pagefind, also runs the
+# peer harness on the same corpus so the two can be read side by side.
+#
+# Usage: index/websearch/bench/run.sh [--reps 3] [--pagefind] [N...]   (default N: 1000 10000 50000)
+# Outputs under $WS_BENCH (default /tmp/ws-bench/N); corpora under
+# $BENCH_CORPUS (default /tmp/bench-corpus/N, shared with the peer harness).
+# Run one benchmark at a time on a 2-core machine.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+REPO="$(cd "$HERE/../../.." && pwd)"
+SHARED="${SHARED:-$REPO/../shared}"
+TOOLS="${BENCH_TOOLS:-/tmp/bench-tools}"
+CORPORA="${BENCH_CORPUS:-/tmp/bench-corpus}"
+OUT="${WS_BENCH:-/tmp/ws-bench}"
+REPS=3 PAGEFIND=0 NS=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --reps) REPS="$2"; shift 2 ;;
+    --pagefind) PAGEFIND=1; shift ;;
+    *) NS+=("$1"); shift ;;
+  esac
+done
+[ ${#NS[@]} -gt 0 ] || NS=(1000 10000 50000)
+export PATH="/usr/local/go/bin:$PATH"
+GEN="$SHARED/bench/gen-corpus.mjs"
+[ -f "$GEN" ] || GEN="$HERE/../testdata/gen-corpus.mjs"
+
+if [ ! -d "$TOOLS/node_modules/playwright-core" ]; then
+  mkdir -p "$TOOLS" && (cd "$TOOLS" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund playwright-core@1.65.1 >/dev/null)
+fi
+mkdir -p "$OUT"
+(cd "$REPO" && go build -o "$OUT/export" ./index/websearch/bench/export)
+USE_CASEFILE=0
+if (cd "$REPO" && go run ./cmd/casefile build -h 2>&1 | grep -q -- '-corpus'); then USE_CASEFILE=1; fi
+
+for N in "${NS[@]}"; do
+  C="$CORPORA/$N" R="$OUT/$N"
+  mkdir -p "$R"
+  [ -f "$C/queries.json" ] || node "$GEN" "$N" "$C" >/dev/null
+  echo "== [$N] index (bleve, batches of 1000, merged to one segment)"
+  "$OUT/export" -corpus "$C" -index "$R/index" -index-only
+  echo "== [$N] export"
+  rm -rf "$R/site"
+  /usr/bin/time -v -o "$R/time-export.txt" "$OUT/export" -corpus "$C" -index "$R/index" -out "$R/site" > "$R/export.json"
+  node -e '
+    const fs = require("fs"), [r] = process.argv.slice(1);
+    const e = JSON.parse(fs.readFileSync(r + "/export.json", "utf8")), t = fs.readFileSync(r + "/time-export.txt", "utf8");
+    const rss = +/Maximum resident set size \(kbytes\): (\d+)/.exec(t)[1], wall = /Elapsed \(wall clock\) time.*: (.*)/.exec(t)[1];
+    console.log(JSON.stringify({ export_wall: wall, export_peak_rss_mib: +(rss / 1024).toFixed(1), files: e.files,
+      index_mib: +(e.bytes / 1048576).toFixed(1), index_mib_without_text: +((e.bytes - e.kinds.text[1]) / 1048576).toFixed(1),
+      terms: e.terms, kinds_kib: Object.fromEntries(Object.entries(e.kinds).map(([k, v]) => [k, [v[0], +(v[1] / 1024).toFixed(0)]])) }));
+  ' "$R"
+  echo "== [$N] search in headless Chromium (reps $REPS)"
+  BENCH_TOOLS="$TOOLS" node "$HERE/search-bench.mjs" "$N" --reps "$REPS" --site "$R/site" --queries "$C/queries.json" --out "$R/search.json" | tee "$R/search.txt" | sed -n '1,60p'
+  if [ "$PAGEFIND" = 1 ] && [ -x "$TOOLS/node_modules/@pagefind/linux-x64/bin/pagefind_extended" ] && command -v hugo >/dev/null; then
+    echo "== [$N] Pagefind peer (shared/bench/peers)"
+    BENCH_TOOLS="$TOOLS" bash "$SHARED/bench/peers/build.sh" "$N" | tail -n 20
+    BENCH_TOOLS="$TOOLS" node "$SHARED/bench/peers/search-bench.mjs" "$N" --reps "$REPS" | sed -n '1,40p'
+  fi
+done
+[ "$USE_CASEFILE" = 1 ] && echo "note: casefile build -corpus exists; switch the index step to it" || true

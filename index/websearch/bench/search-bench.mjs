@@ -1,0 +1,158 @@
+#!/usr/bin/env node
+// Browser benchmark of casefile's static search, measured the way
+// shared/bench/peers/search-bench.mjs measures Pagefind: an in-process static
+// server on 127.0.0.1 that gzips text assets like a typical host, sends
+// Cache-Control: no-store and counts bytes per request; headless Chromium
+// driven by playwright-core; a cold pass (first time each query is seen in
+// the page) then a warm pass; medians over --reps fresh browser profiles.
+//
+// A query's time runs from ui.run() to its 10 results (with snippets) in
+// #results ("results_ms") and to its facets ("total_ms"); its bytes include
+// everything fetched for both. First results = navigation to
+// search.html?q=court until its results are shown (after_html_ms: from the
+// end of the HTML response, comparable to the peer's import+init+search).
+//
+// Usage: node search-bench.mjs N [--reps 3] [--site DIR] [--queries FILE] [--gzip 1|0]
+// Env: BENCH_TOOLS (npm dir with playwright-core), WS_BENCH (default /tmp/ws-bench),
+//      BENCH_CORPUS (default /tmp/bench-corpus), CHROMIUM (default /usr/bin/chromium).
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import os from "node:os";
+import { createRequire } from "node:module";
+
+const args = process.argv.slice(2);
+const N = args[0];
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const REPS = parseInt(opt("--reps", "3"), 10);
+const GZIP = opt("--gzip", "1") === "1";
+const TOOLS = process.env.BENCH_TOOLS || "/tmp/bench-tools";
+const ROOT = path.resolve(opt("--site", path.join(process.env.WS_BENCH || "/tmp/ws-bench", String(N), "site")));
+const QFILE = opt("--queries", path.join(process.env.BENCH_CORPUS || "/tmp/bench-corpus", String(N), "queries.json"));
+const OUT = opt("--out", path.join(path.dirname(ROOT), "search.json"));
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+const require = createRequire(path.join(TOOLS, "package.json"));
+const { chromium } = require("playwright-core");
+
+// Pagefind-style queries.json -> query strings (filters become +field:value,
+// the 3-letter prefix query becomes a prefix search).
+const queries = JSON.parse(fs.readFileSync(QFILE, "utf8")).map((q) => {
+  let s = q.q;
+  if (q.filters) s = "+" + s + Object.entries(q.filters).map(([k, v]) => ` +${k}:${v}`).join("");
+  if (/^[a-z]{3}$/.test(s) && !["the"].includes(s)) s += "*";
+  return { q: s, sort: q.sort && q.sort.date ? "date" : "" };
+});
+
+const MIME = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
+const TEXTY = new Set([".html", ".js", ".css", ".json"]);
+let log = [];
+const server = http.createServer((req, res) => {
+  const u = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  const p = path.join(ROOT, path.normalize(u));
+  if (!p.startsWith(ROOT)) { res.writeHead(403).end(); return; }
+  if (!fs.existsSync(p) || fs.statSync(p).isDirectory()) { res.writeHead(404).end(); log.push({ url: u, status: 404, bytes: 0 }); return; }
+  const ext = path.extname(p);
+  let body = fs.readFileSync(p);
+  const headers = { "Content-Type": MIME[ext] || "application/octet-stream", "Cache-Control": "no-store" };
+  if (GZIP && TEXTY.has(ext) && /gzip/.test(req.headers["accept-encoding"] || "")) {
+    body = zlib.gzipSync(body, { level: 6 });
+    headers["Content-Encoding"] = "gzip";
+  }
+  headers["Content-Length"] = body.length;
+  res.writeHead(200, headers);
+  res.end(body);
+  log.push({ url: u, status: 200, bytes: body.length });
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const BASE = `http://127.0.0.1:${server.address().port}`;
+const take = () => { const l = log; log = []; return { requests: l.length, bytes: l.reduce((a, e) => a + e.bytes, 0) }; };
+
+const CHROME_ARGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync"];
+
+async function browser() {
+  const udd = fs.mkdtempSync(path.join(os.tmpdir(), "ws-bench-chromium-"));
+  const ctx = await chromium.launchPersistentContext(udd, { executablePath: CHROMIUM, headless: true, chromiumSandbox: false, args: CHROME_ARGS });
+  await ctx.route("**/*", (route) => (route.request().url().startsWith(BASE) ? route.continue() : route.abort()));
+  return { ctx, page: ctx.pages()[0] || (await ctx.newPage()), close: async () => { await ctx.close(); fs.rmSync(udd, { recursive: true, force: true }); } };
+}
+
+const runQuery = (page, q) => page.evaluate(async (q) => {
+  const C = window.casefileSearch;
+  C.rendered = C.faceted = 0;
+  const t0 = performance.now();
+  await C.ui.run(q.q, q.sort);
+  const t1 = performance.now();
+  const st = document.getElementById("status");
+  return { results_ms: (C.rendered || t1) - t0, total_ms: t1 - t0, status: st.textContent,
+    first: (document.querySelector("#results a") || {}).href || null };
+}, q);
+
+async function session(rep) {
+  const out = { rep, steps: [] };
+  // time to first results: open a search link in a fresh profile
+  let b = await browser();
+  take();
+  const q0 = queries[0];
+  await b.page.goto(`${BASE}/search.html?q=${encodeURIComponent(q0.q)}`);
+  await b.page.waitForFunction(() => window.casefileSearch && window.casefileSearch.faceted > 0, null, { timeout: 120000 });
+  const link = await b.page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0], html = nav ? nav.responseEnd : 0;
+    return { booted_ms: casefileSearch.booted, first_results_ms: casefileSearch.rendered, facets_ms: casefileSearch.faceted,
+      after_html_ms: casefileSearch.rendered - html };
+  });
+  out.link = { ...link, ...take() };
+  await b.close();
+  // cold and warm passes in one page, like the peer harness
+  b = await browser();
+  await b.page.goto(`${BASE}/search.html`);
+  await b.page.waitForFunction(() => window.casefileSearch && window.casefileSearch.ui, null, { timeout: 60000 });
+  out.boot = { booted_ms: await b.page.evaluate(() => casefileSearch.booted), ...take() };
+  for (const pass of ["cold", "warm"]) {
+    for (const q of queries) {
+      const r = await runQuery(b.page, q);
+      out.steps.push({ pass, q: q.q, sort: q.sort, ...r, ...take() });
+    }
+  }
+  await b.close();
+  return out;
+}
+
+const sessions = [];
+for (let i = 0; i < REPS; i++) sessions.push(await session(i));
+server.close();
+
+const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const r1 = (x) => +x.toFixed(1);
+const perQuery = [];
+for (const pass of ["cold", "warm"]) {
+  queries.forEach((q, qi) => {
+    const rows = sessions.map((s) => s.steps.filter((x) => x.pass === pass)[qi]);
+    perQuery.push({ pass, q: q.q + (q.sort ? " [sort date]" : ""), status: rows[0].status.replace(/ for “.*/, ""),
+      results_ms: r1(med(rows.map((r) => r.results_ms))), total_ms: r1(med(rows.map((r) => r.total_ms))),
+      kb: r1(med(rows.map((r) => r.bytes)) / 1024), requests: med(rows.map((r) => r.requests)) });
+  });
+}
+const passSummary = (pass) => {
+  const rows = perQuery.filter((r) => r.pass === pass);
+  const phrase = rows.find((r) => r.q.startsWith('"'));
+  return { median_results_ms: med(rows.map((r) => r.results_ms)), p95_results_ms: pct(rows.map((r) => r.results_ms), 95),
+    max_results_ms: Math.max(...rows.map((r) => r.results_ms)), median_total_ms: med(rows.map((r) => r.total_ms)),
+    p95_total_ms: pct(rows.map((r) => r.total_ms), 95), max_total_ms: Math.max(...rows.map((r) => r.total_ms)),
+    phrase_total_ms: phrase ? phrase.total_ms : null,
+    median_kb: med(rows.map((r) => r.kb)), max_kb: Math.max(...rows.map((r) => r.kb)), sum_kb: r1(rows.reduce((a, r) => a + r.kb, 0)) };
+};
+const summary = {
+  N: +N, reps: REPS, gzip_text_assets: GZIP,
+  first_results: { q: queries[0].q, time_to_first_results_ms: r1(med(sessions.map((s) => s.link.first_results_ms))),
+    time_to_facets_ms: r1(med(sessions.map((s) => s.link.facets_ms))),
+    after_html_ms: r1(med(sessions.map((s) => s.link.after_html_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
+    requests: med(sessions.map((s) => s.link.requests)) },
+  boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
+  cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
+};
+fs.writeFileSync(OUT, JSON.stringify(summary, null, 1));
+console.log(JSON.stringify({ ...summary, per_query: undefined }, null, 1));
+console.table(perQuery);
