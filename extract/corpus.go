@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"casefile/extract/timex"
 )
 
 // Corpus control files: data about the corpus, not documents in it. They live
@@ -126,8 +128,8 @@ type Analysis struct {
 // against it.
 func Analyze(doc *Document) *Analysis {
 	if doc.Published == "" {
-		if d, ok := inferDate(doc.Text); ok {
-			doc.Published, doc.DateFrom = d, "inferred"
+		if t, ok := timex.InferDCT(doc.Text); ok {
+			doc.Published, doc.DateFrom = t.Format("2006-01-02"), "inferred"
 		}
 	}
 	var dct time.Time
