@@ -110,8 +110,8 @@ func (r *report) summary(w io.Writer) {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}
 	if r.Output.Files > 0 {
-		fmt.Fprintf(w, "casefile: wrote %s (%d files: %d new or changed, %d unchanged); report in %s\n",
-			r.Out, r.Output.Files, r.Output.Written, r.Output.Linked, r.Report)
+		fmt.Fprintf(w, "casefile: wrote %s (%d files: %d new or changed, %d unchanged) in %s; report in %s\n",
+			r.Out, r.Output.Files, r.Output.Written, r.Output.Linked, r.Timings["total"], r.Report)
 	}
 }
 
@@ -171,6 +171,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 		rep.Cache.Hits, rep.Cache.Misses = opt.Cache.Hits, opt.Cache.Misses
 	}
 	lap("read", t)
+	prog.finish("read %d files in %s (%d analysed, %d from the cache)", len(results), since(t), len(results)-rep.Cache.Hits, rep.Cache.Hits)
 
 	// Every file gets a line: documents, duplicates, skips, corpus data.
 	byPath := map[string]extract.Result{}
@@ -215,10 +216,13 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
 
 	t = time.Now()
+	prog.stage("resolving entities and dates")
 	corpus := index.Resolve(docs, ov)
 	lap("resolve", t)
+	prog.finish("resolved %d entities and %d timeline events in %s", len(corpus.Entities), len(corpus.Timeline), since(t))
 
 	t = time.Now()
+	prog.stage("indexing")
 	idx, ist, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
@@ -226,8 +230,10 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	defer idx.Close()
 	rep.Index = ist
 	lap("index", t)
+	prog.finish("indexed in %s (%d added, %d updated, %d deleted, %d unchanged)", since(t), ist.Added, ist.Updated, ist.Deleted, ist.Unchanged)
 
 	t = time.Now()
+	prog.stage("writing the site")
 	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
@@ -294,4 +300,12 @@ func writeReport(path string, rep *report) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+func since(t time.Time) string {
+	d := time.Since(t)
+	if d < time.Second {
+		return d.Round(time.Millisecond).String()
+	}
+	return d.Round(100 * time.Millisecond).String()
 }
