@@ -106,15 +106,17 @@
 // `casefile extract -jsonl` (strict span / relaxed span / value F1):
 //
 //	TimeBank  (1,243)  92.60 / 95.39 / 84.81
-//	AQUAINT     (579)  86.96 / 94.65 / 76.42
-//	combined  (1,822)  90.78 / 95.15 / 82.10
+//	AQUAINT     (579)  86.96 / 94.65 / 76.59
+//	combined  (1,822)  90.78 / 95.15 / 82.16
 //
 // Most remaining value errors are annotation conventions the data does not
 // follow consistently (1989-WXX for "last week" in TimeBank, Friday night as
 // the day or TEV, "a year ago" as a year or a quarter). The held-out
-// TempEval-3 test set has not been run. Speed, one core (GOMAXPROCS=1) on
-// the seed news texts: 5 to 10 million whitespace tokens per second
-// (BenchmarkTag; the shared two-core machine was loaded), about 30-60 MB/s.
+// TempEval-3 test set has not been run. Speed, one core (go test -bench
+// BenchmarkTag -cpu 1, the seed news texts): 7.1 to 8.0 million
+// whitespace-separated tokens per second, 45-50 MB/s, measured on a shared
+// two-core machine with a load average of 8-9; about 120 KB and 3,000
+// allocations per MB of text.
 //
 // # Tests
 //

@@ -50,3 +50,18 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyIndex: an index without documents exports a site whose search
+// answers nothing, without errors.
+func TestEmptyIndex(t *testing.T) {
+	s := buildSite(t, nil, 0)
+	var resp struct {
+		Search []jsResult `json:"search"`
+	}
+	runNode(t, s.dir, map[string]any{"search": []conformanceQuery{{Q: "court"}, {Q: `date:>="2017-01-01"`}, {Q: "-court"}}}, &resp)
+	for i, r := range resp.Search {
+		if r.Err != "" || r.Total != 0 {
+			t.Errorf("query %d: %+v", i, r)
+		}
+	}
+}

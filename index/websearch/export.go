@@ -93,7 +93,7 @@ const (
 	packBytes        = 16 << 10
 	ownPackBytes     = 8 << 10
 	posPackBytes     = 32 << 10
-	inlineBytes      = 24
+	inlineBytes      = 96 // postings this small live in the dictionary: one round trip less
 )
 
 // Export writes the browser search files for the open index through sink.
@@ -263,6 +263,9 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	man["v"] = 1
 	man["n"] = n
 	man["dict"] = e.dict.shards
+	if e.dict.shards == nil {
+		man["dict"] = [][2]string{}
+	}
 	man["fields"] = fieldCodes()
 	man["pos"] = compositeFields
 	avg := map[string]float64{}
@@ -746,7 +749,7 @@ func (e *exporter) columns() (map[string]any, error) {
 	n := len(e.ids)
 	man := map[string]any{"chunk": chunkDocs}
 	// field lengths: constant fields are stated once
-	var dlFields []string
+	dlFields := []string{}
 	consts := map[string]uint32{}
 	names := []string{}
 	for _, f := range exportFields {
@@ -804,7 +807,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		sorted[r] = e.entTerms[i]
 	}
 	e.entTerms = sorted
-	var dl, fc, dt []string
+	dl, fc, dt := []string{}, []string{}, []string{}
 	for c := 0; c*chunkDocs < n || (c == 0 && n == 0); c++ {
 		lo, hi := c*chunkDocs, min((c+1)*chunkDocs, n)
 		if lo >= hi {
@@ -905,7 +908,7 @@ func (e *exporter) texts(docs []Doc, snip int, man map[string]any) error {
 	for i := range docs {
 		meta[docs[i].ID] = &docs[i]
 	}
-	var groups []string
+	groups := []string{}
 	n := len(e.ids)
 	for g := 0; g*textGroup < n; g++ {
 		lo, hi := g*textGroup, min((g+1)*textGroup, n)
@@ -974,7 +977,7 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 	for _, en := range entities {
 		byID[en.ID] = en
 	}
-	var files []string
+	files := []string{}
 	for c := 0; c*entChunk < len(e.entTerms); c++ {
 		lo, hi := c*entChunk, min((c+1)*entChunk, len(e.entTerms))
 		rows := make([][3]string, 0, hi-lo)
