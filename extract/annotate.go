@@ -22,11 +22,13 @@ type Mention struct {
 // Timex is one temporal expression in a document's clean text: Text[Start:End],
 // byte offsets, with its TIMEX3 type and normalised TimeML value.
 type Timex struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Type  string `json:"type"`
-	Value string `json:"value"`
-	Text  string `json:"text"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Type        string `json:"type"`
+	Value       string `json:"value"`
+	Mod         string `json:"mod,omitempty"` // TimeML mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+	Granularity string `json:"granularity"`   // day, month, year, week, quarter, season, decade, century, time, duration, set, ref, unknown
+	Text        string `json:"text"`
 }
 
 // Annotations are what annotation finds in one text.
@@ -58,7 +60,8 @@ func Annotate(text string, dct time.Time) Annotations {
 	}
 	sortMentions(a.Mentions)
 	for _, t := range timex.Tag(text, dct) {
-		a.Timexes = append(a.Timexes, Timex{t.Start, t.End, t.Type, t.Value, text[t.Start:t.End]})
+		a.Timexes = append(a.Timexes, Timex{Start: t.Start, End: t.End, Type: t.Type, Value: t.Value, Mod: t.Mod,
+			Granularity: t.Granularity(), Text: text[t.Start:t.End]})
 	}
 	a.Quotes = Quotes(text, a.Mentions)
 	return a
