@@ -83,16 +83,11 @@ func buildTimeline(c *Corpus) []*Event {
 	byDate := map[string][]*candidate{}
 	for di, a := range c.Docs {
 		text := a.Doc.Text
-		sents := extract.Sentences(text)
 		for _, t := range a.Timexes {
 			if !datable(t) {
 				continue
 			}
-			k := sort.Search(len(sents), func(i int) bool { return sents[i].End > t.Start })
-			if k == len(sents) {
-				continue
-			}
-			s := sents[k]
+			s := extract.Span{Start: t.SentStart, End: t.SentEnd}
 			cand := &candidate{doc: di, sent: s, timex: t.Text, words: contentWords(text[s.Start:s.End]), entities: map[string]bool{}}
 			for mi, m := range a.Mentions {
 				if m.Start >= s.Start && m.End <= s.End && c.Links[di][mi] != "" {
