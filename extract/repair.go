@@ -165,7 +165,13 @@ func splitTitle(text string, m Mention) ([]Mention, bool) {
 			return nil, false
 		}
 	}
-	org := Mention{Start: m.Start, End: ws[t-1].e, Type: "ORG"}
+	// The part before the title keeps the tagger's type ("U.S." stays a
+	// place) unless the tagger thought the whole span a person.
+	typ := m.Type
+	if typ == "PER" {
+		typ = "ORG"
+	}
+	org := Mention{Start: m.Start, End: ws[t-1].e, Type: typ}
 	per := Mention{Start: ws[n].s, End: m.End, Type: "PER"}
 	org.Text, per.Text = text[org.Start:org.End], text[per.Start:per.End]
 	return []Mention{org, per}, true
