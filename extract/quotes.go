@@ -77,6 +77,12 @@ var roleNouns = wordSet(`attorney attorneys lawyer lawyers counsel spokesman spo
 	statement statements filing filings suit lawsuit complaint brief motion petition letter email memo blog
 	website tweet press`)
 
+// titleWords qualify a role in a title: "chief financial officer",
+// "former deputy press secretary".
+var titleWords = wordSet(`chief financial executive operating technology information general senior former acting
+	deputy assistant associate vice legal top lead managing principal federal special media interim national
+	regional global communications public policy`)
+
 // orgNouns are descriptions that refer back to an organisation: "the company".
 var orgNouns = wordSet(`company firm agency department group organization organisation network platform union
 	government administration ministry bureau office commission court startup retailer bank airline automaker
@@ -578,7 +584,7 @@ func (f *quoteFinder) npToken(k int) bool {
 	if cueWords[w] {
 		return false
 	}
-	if isDeterminer(w) || roleNouns[base] || orgNouns[base] || personNouns[base] || isPronoun(w) {
+	if isDeterminer(w) || roleNouns[base] || titleWords[w] || orgNouns[base] || personNouns[base] || isPronoun(w) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(f.text[t.start:])
@@ -640,6 +646,10 @@ func (f *quoteFinder) resolve(a, z, before int) int {
 			return m
 		}
 	}
+	// a name the tagger missed here but found elsewhere in the text
+	if m := f.namedElsewhere(a, z, before); m >= 0 {
+		return m
+	}
 	if a == last {
 		switch lw {
 		case "he", "she":
@@ -652,6 +662,38 @@ func (f *quoteFinder) resolve(a, z, before int) int {
 		return f.describe(strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s"), before)
 	}
 	return -1
+}
+
+// namedElsewhere looks up the capitalised words that end a speaker phrase
+// among the document's mentions: the closest one before the quote with
+// the same text, or else the first after it.
+func (f *quoteFinder) namedElsewhere(a, z, before int) int {
+	k := z
+	for k > a && f.toks[k-1].word && !isDeterminer(f.lower(k-1)) {
+		r, _ := utf8.DecodeRuneInString(f.text[f.toks[k-1].start:])
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '@' {
+			break
+		}
+		k--
+	}
+	if k == z {
+		return -1
+	}
+	name := f.text[f.toks[k].start:f.toks[z-1].end]
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "'s"), "’s")
+	found := -1
+	for i, m := range f.mentions {
+		if m.Text != name || !speakerType(m.Type) {
+			continue
+		}
+		if m.Start < before || found < 0 {
+			found = i
+		}
+		if m.Start >= before {
+			break
+		}
+	}
+	return found
 }
 
 func speakerType(t string) bool {

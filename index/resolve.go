@@ -30,6 +30,9 @@ type Corpus struct {
 	// dropped as junk or excluded by an override.
 	Links    [][]string
 	Timeline []*Event
+	Quotes   []*Quote          // quotes merged across documents (quotes.go)
+	Stories  []*Story          // documents about the same event (stories.go)
+	SameAs   map[string]string // copies: document id -> the document it copies
 
 	byID map[string]*Entity
 }
@@ -535,6 +538,8 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	}
 	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
 	c.Timeline = buildTimeline(c)
+	c.Quotes = buildQuotes(c)
+	c.SameAs, c.Stories = buildStories(c, c.Quotes)
 	return c
 }
 

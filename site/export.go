@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"casefile/index"
 )
 
 // The exports under data/ are casefile's stable interface for researchers
@@ -28,6 +30,39 @@ type docExport struct {
 	Page      string   `json:"page"`
 	Hash      string   `json:"sha256"`
 	Entities  []string `json:"entities"`
+	Story     *string  `json:"story"`             // id of its story, null if none
+	SameAs    string   `json:"same_as,omitempty"` // the document this one copies
+}
+
+// quoteExport is a quote in quotes.json: offsets in code points.
+type quoteExport struct {
+	ID          string           `json:"id"`
+	Speaker     string           `json:"speaker"`
+	SpeakerName string           `json:"speaker_name"`
+	Text        string           `json:"text"`
+	Docs        []string         `json:"documents"`
+	Citations   []citationExport `json:"citations"`
+}
+
+type citationExport struct {
+	Doc     string `json:"document"`
+	Text    string `json:"text"`
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	As      string `json:"speaker_as"`
+	Partial bool   `json:"partial"`
+}
+
+type storyExport struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Date     string           `json:"date"`
+	Last     string           `json:"last"`
+	Count    int              `json:"count"`
+	Sources  []string         `json:"sources"`
+	Entities []string         `json:"entities"`
+	Page     string           `json:"page"`
+	Docs     []index.StoryDoc `json:"documents"`
 }
 
 func (r *renderer) exports() error {
@@ -47,8 +82,12 @@ func (r *renderer) exports() error {
 		if authors == nil {
 			authors = []string{}
 		}
+		var story *string
+		if s := r.lk().storyOf[d.ID]; s != nil {
+			story = &s.ID
+		}
 		docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
-			d.Path, "docs/" + d.ID + ".html", d.Hash, ents})
+			d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]})
 	}
 	if err := r.writeJSON("data/documents.json", docs); err != nil {
 		return err
@@ -80,11 +119,37 @@ func (r *renderer) exports() error {
 	if err := r.writeJSON("data/timeline.json", r.c.Timeline); err != nil {
 		return err
 	}
+	if err := r.writeJSON("data/quotes.json", r.quoteExports()); err != nil {
+		return err
+	}
+	stories := []storyExport{}
+	for _, s := range r.c.Stories {
+		stories = append(stories, storyExport{s.ID, s.Title, s.Date, s.Last, s.Count, s.Sources, s.Entities, "stories/" + s.ID + ".html", s.Docs})
+	}
+	if err := r.writeJSON("data/stories.json", stories); err != nil {
+		return err
+	}
 	rows = [][]string{{"id", "date", "granularity", "summary", "documents", "entities"}}
 	for _, ev := range r.c.Timeline {
 		rows = append(rows, []string{ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|")})
 	}
 	return r.writeCSV("data/timeline.csv", rows)
+}
+
+func (r *renderer) quoteExports() []quoteExport {
+	out := []quoteExport{}
+	for _, q := range r.c.Quotes {
+		e := quoteExport{ID: q.ID, Speaker: q.Speaker, Text: q.Text, Docs: q.Docs}
+		if s := r.c.Entity(q.Speaker); s != nil {
+			e.SpeakerName = s.Name
+		}
+		for _, c := range q.Citations {
+			conv := newOffsets(r.docs[c.Doc].Text)
+			e.Citations = append(e.Citations, citationExport{c.Doc, c.Text, conv.at(c.Start), conv.at(c.End), c.As, c.Partial})
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func (r *renderer) writeJSON(name string, v any) error {

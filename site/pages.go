@@ -5,12 +5,182 @@ import (
 	"html"
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"casefile/extract"
 	"casefile/index"
 )
+
+// Page budgets. Every page's own HTML stays well under 100 KB however large
+// the corpus: long lists are cut to their most useful part with a link to
+// the rest (search, or a paginated list).
+const (
+	homeDocs        = 30  // newest documents on the overview
+	homeStories     = 6   // newest stories on the overview
+	listPage        = 200 // documents per page of the document list
+	storiesPage     = 100 // stories per page of the story list
+	indexPerType    = 60  // entities per type on the entity index
+	typePage        = 500 // entities per page of a type's full list
+	entityDocs      = 60  // documents listed on an entity page
+	entityKWICDocs  = 25  // documents whose mentions are shown in context
+	entityKWICEach  = 3   // mentions in context per document
+	entityQuotes    = 30  // quotes on an entity page
+	entityEvents    = 40  // timeline events on an entity page
+	entityCooccur   = 16  // co-occurring entities on an entity page
+	timelineOnePage = 400 // a timeline this long or shorter is one page
+	timelinePageLen = 400 // events per timeline page otherwise
+	docStoryDocs    = 12  // other documents of its story listed beside a document
+)
+
+// lookups are the corpus cross-references pages need, built once.
+type lookups struct {
+	docIdx   map[string]int
+	storyOf  map[string]*index.Story
+	stories  map[string]*index.Story
+	quote    map[string]*index.Quote
+	quotesBy map[string][]*index.Quote // by speaker
+	quotesIn map[string][]*index.Quote // by citing document
+	copies   map[string][]string       // document -> documents that copy it
+	docEnts  [][]string                // distinct entity ids per document, sorted
+	refs     map[string][][2]int       // entity -> (document, mention), in document order
+	events   map[string][]*index.Event // entity -> events, earliest first
+	tl       *timelinePlan
+}
+
+func (r *renderer) lk() *lookups {
+	if r.look != nil {
+		return r.look
+	}
+	c := r.c
+	l := &lookups{docIdx: map[string]int{}, storyOf: map[string]*index.Story{}, stories: map[string]*index.Story{},
+		quote: map[string]*index.Quote{}, quotesBy: map[string][]*index.Quote{}, quotesIn: map[string][]*index.Quote{},
+		copies: map[string][]string{}, refs: map[string][][2]int{}, events: map[string][]*index.Event{}}
+	for i, a := range c.Docs {
+		l.docIdx[a.Doc.ID] = i
+		seen := map[string]bool{}
+		var ents []string
+		for j, id := range c.Links[i] {
+			if id == "" {
+				continue
+			}
+			l.refs[id] = append(l.refs[id], [2]int{i, j})
+			if !seen[id] {
+				seen[id] = true
+				ents = append(ents, id)
+			}
+		}
+		sort.Strings(ents)
+		l.docEnts = append(l.docEnts, ents)
+	}
+	for _, s := range c.Stories {
+		l.stories[s.ID] = s
+		for _, d := range s.Docs {
+			l.storyOf[d.ID] = s
+		}
+	}
+	for _, q := range c.Quotes {
+		l.quote[q.ID] = q
+		l.quotesBy[q.Speaker] = append(l.quotesBy[q.Speaker], q)
+		for _, d := range q.Docs {
+			l.quotesIn[d] = append(l.quotesIn[d], q)
+		}
+	}
+	for _, copy := range sortedKeys(c.SameAs) {
+		orig := c.SameAs[copy]
+		l.copies[orig] = append(l.copies[orig], copy)
+	}
+	for _, ev := range c.Timeline {
+		for _, id := range ev.Entities {
+			l.events[id] = append(l.events[id], ev)
+		}
+	}
+	l.tl = planTimeline(c.Timeline)
+	r.look = l
+	return l
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// pageFuncs are the template functions of the pages in this file.
+func (r *renderer) pageFuncs() template.FuncMap {
+	return template.FuncMap{
+		"doc": func(id string) *extract.Document { return r.docs[id] },
+		"quote": func(id string) *index.Quote {
+			return r.lk().quote[id]
+		},
+		"story": func(id string) *index.Story { return r.lk().stories[id] },
+		// tl is the timeline page that holds a date or event, from the root.
+		"tl": func(date string) string { return r.lk().tl.pageOf(date) },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return fmtInt(n) + " " + many
+		},
+		"num":   fmtInt,
+		"add":   func(a, b int) int { return a + b },
+		"sub":   func(a, b int) int { return a - b },
+		"lower": strings.ToLower,
+		// dict passes named values to a shared template: dict "Q" . "Root" $.Root
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"typeSlug": typeSlug,
+		"para": func(docID string, off int) string {
+			if i, ok := r.lk().docIdx[docID]; ok {
+				return "p" + strconv.Itoa(blockIndex(r.c.Docs[i].Doc.Blocks, off)+1)
+			}
+			return ""
+		},
+		"dateRange": func(from, to string) string {
+			switch {
+			case from == "":
+				return "undated"
+			case to == "" || to == from:
+				return DateText(from)
+			}
+			return DateText(from) + " – " + DateText(to)
+		},
+	}
+}
+
+// fmtInt writes a count with thousands separators: 12,345.
+func fmtInt(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 || len(s) <= 3 {
+		return s
+	}
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func typeSlug(t string) string { return strings.ToLower(t) }
 
 type sourceCount struct {
 	Name  string
@@ -20,6 +190,7 @@ type sourceCount struct {
 type typeGroup struct {
 	Type     string
 	Entities []*index.Entity
+	Total    int // entities of the type, before any limit
 }
 
 // groupByType groups entities by type in display order; within a type the
@@ -40,10 +211,11 @@ func groupByType(ents []*index.Entity, limit int) []typeGroup {
 			}
 			return list[i].ID < list[j].ID
 		})
+		total := len(list)
 		if limit > 0 && len(list) > limit {
 			list = list[:limit]
 		}
-		out = append(out, typeGroup{t, list})
+		out = append(out, typeGroup{t, list, total})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := typeIndex(out[i].Type), typeIndex(out[j].Type)
@@ -82,20 +254,97 @@ func (r *renderer) home() error {
 		}
 		return sources[i].Name < sources[j].Name
 	})
+	allSources := len(sources)
+	if len(sources) > 12 {
+		sources = sources[:12]
+	}
 	var top []typeGroup
-	for _, g := range groupByType(r.c.Entities, 10) {
+	for _, g := range groupByType(r.c.Entities, 8) {
 		switch g.Type {
-		case "PER", "ORG", "LOC", "MISC", extract.KindHandle:
+		case "PER", "ORG", "LOC", extract.KindHandle:
 			top = append(top, g)
 		}
 	}
+	stories := r.c.Stories
+	if len(stories) > homeStories {
+		stories = stories[:homeStories]
+	}
+	all := len(docs)
+	if len(docs) > homeDocs {
+		docs = docs[:homeDocs]
+	}
 	body := struct {
-		Docs     []*extract.Document
-		Sources  []sourceCount
-		From, To string
-		Top      []typeGroup
-	}{docs, sources, from, to, top}
+		Docs                []*extract.Document
+		AllDocs, AllSources int
+		Sources             []sourceCount
+		From, To            string
+		Top                 []typeGroup
+		Stories             []*index.Story
+		AllStories, Quotes  int
+		Copies              int
+	}{docs, all, allSources, sources, from, to, top, stories, len(r.c.Stories), len(r.c.Quotes), len(r.c.SameAs)}
 	return r.write("index.html", "home", page{Title: "Overview", Nav: "home", Body: body})
+}
+
+// documentLists writes every document, newest first, in pages:
+// documents.html, documents-2.html, ...
+func (r *renderer) documentLists() error {
+	docs := docsByDate(r.c)
+	pages := max(1, (len(docs)+listPage-1)/listPage)
+	for p := 0; p < pages; p++ {
+		part := docs[p*listPage : min(len(docs), (p+1)*listPage)]
+		body := struct {
+			Docs  []*extract.Document
+			Pager pager
+			Total int
+		}{part, makePager("documents", p, pages), len(docs)}
+		if err := r.write(pageName("documents", p), "documents", page{Title: "All documents", Nav: "documents", Body: body}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageName is the file of page p (from 0) of a list: base.html, base-2.html.
+func pageName(base string, p int) string {
+	if p == 0 {
+		return base + ".html"
+	}
+	return fmt.Sprintf("%s-%d.html", base, p+1)
+}
+
+type pager struct {
+	Prev, Next string
+	Page, Of   int
+	Pages      []pagerLink
+}
+
+type pagerLink struct {
+	N       int
+	Href    string
+	Current bool
+}
+
+// makePager links the pages of a list; hrefs are relative to the list's own
+// folder.
+func makePager(base string, p, pages int) pager {
+	pg := pager{Page: p + 1, Of: pages}
+	name := func(i int) string { return pageName(base[strings.LastIndexByte(base, '/')+1:], i) }
+	if p > 0 {
+		pg.Prev = name(p - 1)
+	}
+	if p+1 < pages {
+		pg.Next = name(p + 1)
+	}
+	for i := 0; i < pages; i++ {
+		// the first, the last and the neighbourhood of the current page
+		if i == 0 || i == pages-1 || i >= p-3 && i <= p+3 {
+			pg.Pages = append(pg.Pages, pagerLink{i + 1, name(i), i == p})
+		} else if len(pg.Pages) > 0 && pg.Pages[len(pg.Pages)-1].N != 0 {
+			pg.Pages = append(pg.Pages, pagerLink{}) // a gap
+		}
+	}
+	return pg
 }
 
 type docEntity struct {
@@ -105,7 +354,16 @@ type docEntity struct {
 
 type docDate struct{ Value, Text string }
 
+// docQuote is a quote as one document prints it.
+type docQuote struct {
+	Quote    *index.Quote
+	Citation index.Citation
+	Para     string
+	Others   int // other documents that carry it
+}
+
 func (r *renderer) documents() error {
+	l := r.lk()
 	for i, a := range r.c.Docs {
 		links := r.c.Links[i]
 		counts := map[string]int{}
@@ -141,17 +399,56 @@ func (r *renderer) documents() error {
 				dates = append(dates, docDate{eventDay(t.Value), t.Text})
 			}
 		}
+		var quotes []docQuote
+		for _, q := range l.quotesIn[a.Doc.ID] {
+			for _, cit := range q.Citations {
+				if cit.Doc == a.Doc.ID {
+					quotes = append(quotes, docQuote{q, cit, "p" + strconv.Itoa(blockIndex(a.Doc.Blocks, cit.Start)+1), len(q.Docs) - 1})
+				}
+			}
+		}
+		sort.SliceStable(quotes, func(i, j int) bool { return quotes[i].Citation.Start < quotes[j].Citation.Start })
+		// its story and the other documents in it
+		story := l.storyOf[a.Doc.ID]
+		var others []*extract.Document
+		if story != nil {
+			for _, d := range story.Docs {
+				if d.ID != a.Doc.ID && len(others) < docStoryDocs {
+					others = append(others, r.docs[d.ID])
+				}
+			}
+		}
+		var original *extract.Document
+		if o := r.c.SameAs[a.Doc.ID]; o != "" {
+			original = r.docs[o]
+		}
+		var copies []*extract.Document
+		for _, id := range l.copies[a.Doc.ID] {
+			copies = append(copies, r.docs[id])
+		}
 		body := struct {
 			Doc      *extract.Document
 			Blocks   []template.HTML
 			Entities any
 			Dates    []docDate
-		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }), groups, dates}
-		if err := r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Body: body}); err != nil {
+			Quotes   []docQuote
+			Story    *index.Story
+			Others   []*extract.Document
+			Original *extract.Document
+			Copies   []*extract.Document
+		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf),
+			groups, dates, quotes, story, others, original, copies}
+		if err := r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// blockIndex is the index of the block holding byte offset off.
+func blockIndex(blocks []extract.Block, off int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End > off })
+	return min(i, max(len(blocks)-1, 0))
 }
 
 func datableValue(t extract.Timex) bool {
@@ -177,7 +474,7 @@ func eventDay(v string) string {
 // mention linked to its entity page (styled by the entity's type, not the
 // mention's) and every date linked to the timeline. The text is escaped;
 // only casefile's own tags are added.
-func highlight(a *extract.Analysis, links []string, typeOf func(id string) string) []template.HTML {
+func highlight(a *extract.Analysis, links []string, typeOf func(id string) string, timelinePage func(date string) string) []template.HTML {
 	type mark struct {
 		start, end int
 		open       string
@@ -198,7 +495,9 @@ func highlight(a *extract.Analysis, links []string, typeOf func(id string) strin
 			continue // dates inside names stay part of the name
 		}
 		if datableValue(t) {
-			marks = append(marks, mark{t.Start, t.End, fmt.Sprintf(`<a class="tx" href="../timeline.html#d-%s" title="%s">`, html.EscapeString(eventDay(t.Value)), html.EscapeString(DateText(eventDay(t.Value))))})
+			day := eventDay(t.Value)
+			marks = append(marks, mark{t.Start, t.End, fmt.Sprintf(`<a class="tx" href="../%s#d-%s" title="%s">`,
+				timelinePage(day), html.EscapeString(day), html.EscapeString(DateText(day)))})
 		}
 	}
 	sort.SliceStable(marks, func(i, j int) bool { return marks[i].start < marks[j].start })
@@ -241,12 +540,13 @@ type kwic struct {
 type kwicDoc struct {
 	ID, Title, Source, Published string
 	Contexts                     []kwic
+	More                         int // mentions not shown
 }
 
 // contextWindow is how much text shows on each side of a mention.
 const contextWindow = 90
 
-func context(text string, b extract.Block, m extract.Mention) (left, right string) {
+func kwicContext(text string, b extract.Block, m extract.Mention) (left, right string) {
 	ls := max(b.Start, m.Start-contextWindow)
 	for ls > b.Start && ls < len(text) && !utf8.RuneStart(text[ls]) {
 		ls++
@@ -275,58 +575,186 @@ func context(text string, b extract.Block, m extract.Mention) (left, right strin
 	return left, right
 }
 
+type cooccur struct {
+	Entity *index.Entity
+	Docs   int
+}
+
+type entityDoc struct {
+	Doc      *extract.Document
+	Mentions int
+}
+
 func (r *renderer) entities() error {
-	// mentions of every entity, in document order
-	refs := map[string][][2]int{}
-	for i := range r.c.Docs {
-		for j, id := range r.c.Links[i] {
-			if id != "" {
-				refs[id] = append(refs[id], [2]int{i, j})
-			}
-		}
-	}
-	eventsOf := map[string][]*index.Event{}
-	for _, ev := range r.c.Timeline {
-		for _, id := range ev.Entities {
-			eventsOf[id] = append(eventsOf[id], ev)
-		}
-	}
+	l := r.lk()
 	for _, e := range r.c.Entities {
-		var docs []*kwicDoc
-		byDoc := map[int]*kwicDoc{}
-		for _, rf := range refs[e.ID] {
-			a := r.c.Docs[rf[0]]
-			kd := byDoc[rf[0]]
-			if kd == nil {
-				kd = &kwicDoc{ID: a.Doc.ID, Title: a.Doc.Title, Source: a.Doc.Source, Published: a.Doc.Published}
-				byDoc[rf[0]] = kd
-				docs = append(docs, kd)
+		refs := l.refs[e.ID]
+		// documents, newest first, with their mention counts
+		perDoc := map[int]int{}
+		var order []int
+		for _, rf := range refs {
+			if perDoc[rf[0]] == 0 {
+				order = append(order, rf[0])
 			}
-			m := a.Mentions[rf[1]]
-			b := blockOf(a.Doc.Blocks, m.Start)
-			left, right := context(a.Doc.Text, b, m)
-			kd.Contexts = append(kd.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
+			perDoc[rf[0]]++
 		}
-		sort.SliceStable(docs, func(i, j int) bool {
-			if docs[i].Published != docs[j].Published {
-				return docs[i].Published > docs[j].Published
+		sort.SliceStable(order, func(i, j int) bool {
+			a, b := r.c.Docs[order[i]].Doc, r.c.Docs[order[j]].Doc
+			if a.Published != b.Published {
+				return a.Published > b.Published
 			}
-			return docs[i].ID < docs[j].ID
+			return a.ID < b.ID
 		})
+		var docs []entityDoc
+		for _, i := range order[:min(len(order), entityDocs)] {
+			docs = append(docs, entityDoc{&r.c.Docs[i].Doc, perDoc[i]})
+		}
+		// mentions in context, for the newest documents
+		var kd []*kwicDoc
+		shown := map[int]*kwicDoc{}
+		for _, i := range order[:min(len(order), entityKWICDocs)] {
+			a := r.c.Docs[i].Doc
+			k := &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published}
+			shown[i] = k
+			kd = append(kd, k)
+		}
+		for _, rf := range refs {
+			k := shown[rf[0]]
+			if k == nil {
+				continue
+			}
+			if len(k.Contexts) == entityKWICEach {
+				k.More++
+				continue
+			}
+			a := r.c.Docs[rf[0]]
+			m := a.Mentions[rf[1]]
+			left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
+			k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
+		}
+		// entities that share documents with it
+		shared := map[string]int{}
+		for _, i := range order {
+			for _, id := range l.docEnts[i] {
+				if id != e.ID {
+					shared[id]++
+				}
+			}
+		}
+		var co []cooccur
+		for id, n := range shared {
+			co = append(co, cooccur{r.c.Entity(id), n})
+		}
+		sort.Slice(co, func(i, j int) bool {
+			if co[i].Docs != co[j].Docs {
+				return co[i].Docs > co[j].Docs
+			}
+			return co[i].Entity.ID < co[j].Entity.ID
+		})
+		if len(co) > entityCooccur {
+			co = co[:entityCooccur]
+		}
+		// the most widely reported quotes, in reading order
+		quotes := append([]*index.Quote(nil), l.quotesBy[e.ID]...)
+		sort.SliceStable(quotes, func(i, j int) bool { return len(quotes[i].Docs) > len(quotes[j].Docs) })
+		allQuotes := len(quotes)
+		quotes = quotes[:min(len(quotes), entityQuotes)]
+		r.readingOrder(quotes)
+		events := l.events[e.ID]
+		allEvents := len(events)
+		events = events[:min(len(events), entityEvents)]
+		var stories []*index.Story
+		seenStory := map[string]bool{}
+		for _, i := range order {
+			if s := l.storyOf[r.c.Docs[i].Doc.ID]; s != nil && !seenStory[s.ID] {
+				seenStory[s.ID] = true
+				stories = append(stories, s)
+			}
+		}
 		body := struct {
-			Entity *index.Entity
-			Docs   []*kwicDoc
-			Events []*index.Event
-		}{e, docs, eventsOf[e.ID]}
+			Entity                        *index.Entity
+			Docs                          []entityDoc
+			KWIC                          []*kwicDoc
+			Cooccur                       []cooccur
+			Quotes                        []*index.Quote
+			Events                        []*index.Event
+			Stories                       []*index.Story
+			AllDocs, AllQuotes, AllEvents int
+			MoreKWIC                      bool
+		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
 		if err := r.write("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}); err != nil {
 			return err
 		}
 	}
+	return r.entityIndex()
+}
+
+// readingOrder sorts quotes by where they first appear: the earliest
+// citing document (by date, then id), then their place in it, so that the
+// parts of one statement, cut apart where outlets quote it differently, read
+// in order.
+func (r *renderer) readingOrder(qs []*index.Quote) {
+	type key struct {
+		date, doc string
+		start     int
+	}
+	keys := make(map[*index.Quote]key, len(qs))
+	for _, q := range qs {
+		var best key
+		for i, c := range q.Citations {
+			d := r.docs[c.Doc].Published
+			if d == "" {
+				d = "9999"
+			}
+			k := key{d, c.Doc, c.Start}
+			if i == 0 || k.date < best.date || k.date == best.date && k.doc < best.doc {
+				best = k
+			}
+		}
+		keys[q] = best
+	}
+	sort.SliceStable(qs, func(i, j int) bool {
+		a, b := keys[qs[i]], keys[qs[j]]
+		if a.date != b.date {
+			return a.date < b.date
+		}
+		if a.doc != b.doc {
+			return a.doc < b.doc
+		}
+		return a.start < b.start
+	})
+}
+
+// entityIndex writes the entity index (the most reported of every type,
+// filterable by type and name) and each type's full list in pages.
+func (r *renderer) entityIndex() error {
+	groups := groupByType(r.c.Entities, indexPerType)
 	body := struct {
-		All    []*index.Entity
+		All    int
 		Groups []typeGroup
-	}{r.c.Entities, groupByType(r.c.Entities, 0)}
-	return r.write("entities/index.html", "entities", page{Root: "../", Title: "Entities", Nav: "entities", Body: body})
+	}{len(r.c.Entities), groups}
+	if err := r.write("entities/index.html", "entities", page{Root: "../", Title: "Entities", Nav: "entities", Body: body}); err != nil {
+		return err
+	}
+	for _, g := range groupByType(r.c.Entities, 0) {
+		if g.Total <= indexPerType {
+			continue // all on the index
+		}
+		pages := (g.Total + typePage - 1) / typePage
+		for p := 0; p < pages; p++ {
+			body := struct {
+				Type     string
+				Entities []*index.Entity
+				Total    int
+				From     int
+				Pager    pager
+			}{g.Type, g.Entities[p*typePage : min(g.Total, (p+1)*typePage)], g.Total, p*typePage + 1, makePager("types/"+typeSlug(g.Type), p, pages)}
+			if err := r.write(pageName("types/"+typeSlug(g.Type), p), "types", page{Root: "../", Title: TypeName(g.Type), Nav: "entities", Body: body}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func blockOf(blocks []extract.Block, off int) extract.Block {
@@ -337,23 +765,134 @@ func blockOf(blocks []extract.Block, off int) extract.Block {
 	return blocks[i]
 }
 
-func (r *renderer) timeline() error {
-	type day struct {
-		Date   string
-		Events []*index.Event
+// timelinePlan spreads the timeline over pages: one page when it is short,
+// else an index (timeline.html) and a page per month (timeline/2017-03.html,
+// split into timeline/2017-03-2.html... when long) or per year for values
+// coarser than a month.
+type timelinePlan struct {
+	pages  []*timelinePage
+	byDate map[string]string // date value -> page path
+}
+
+type timelinePage struct {
+	Path   string
+	Title  string
+	Events []*index.Event
+	Prev   *timelinePage
+	Next   *timelinePage
+}
+
+func planTimeline(events []*index.Event) *timelinePlan {
+	tp := &timelinePlan{byDate: map[string]string{}}
+	if len(events) <= timelineOnePage {
+		p := &timelinePage{Path: "timeline.html", Title: "Timeline", Events: events}
+		tp.pages = []*timelinePage{p}
+		for _, ev := range events {
+			tp.byDate[ev.Date] = p.Path
+		}
+		return tp
 	}
-	var days []*day
-	for _, ev := range r.c.Timeline {
+	key := func(d string) string {
+		if len(d) >= 7 && d[4] == '-' && d[5] >= '0' && d[5] <= '9' {
+			return d[:7]
+		}
+		return d[:4]
+	}
+	// events are sorted by date; group consecutive ones by period
+	var cur *timelinePage
+	part, period := 0, ""
+	for _, ev := range events {
+		k := key(ev.Date)
+		if cur == nil || k != period || len(cur.Events) >= timelinePageLen && ev.Date != cur.Events[len(cur.Events)-1].Date {
+			if k != period {
+				part = 0
+			}
+			part++
+			name := "timeline/" + k + ".html"
+			if part > 1 {
+				name = fmt.Sprintf("timeline/%s-%d.html", k, part)
+			}
+			title := DateText(k)
+			if part > 1 {
+				title += fmt.Sprintf(" (part %d)", part)
+			}
+			next := &timelinePage{Path: name, Title: title, Prev: cur}
+			if cur != nil {
+				cur.Next = next
+			}
+			cur, period = next, k
+			tp.pages = append(tp.pages, cur)
+		}
+		cur.Events = append(cur.Events, ev)
+		if _, ok := tp.byDate[ev.Date]; !ok {
+			tp.byDate[ev.Date] = cur.Path
+		}
+	}
+	return tp
+}
+
+// pageOf returns the timeline page for a date, from the site root.
+func (tp *timelinePlan) pageOf(date string) string {
+	if p, ok := tp.byDate[date]; ok {
+		return p
+	}
+	return "timeline.html"
+}
+
+type timelineDay struct {
+	Date   string
+	Events []*index.Event
+}
+
+func byDay(events []*index.Event) []*timelineDay {
+	var days []*timelineDay
+	for _, ev := range events {
 		if len(days) == 0 || days[len(days)-1].Date != ev.Date {
-			days = append(days, &day{Date: ev.Date})
+			days = append(days, &timelineDay{Date: ev.Date})
 		}
 		days[len(days)-1].Events = append(days[len(days)-1].Events, ev)
 	}
-	body := struct {
-		Events []*index.Event
-		Days   []*day
-	}{r.c.Timeline, days}
-	return r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body})
+	return days
+}
+
+// timelineBody is what the timeline template sees: a page of events, or the
+// index of the pages (Index) with the most reported events.
+type timelineBody struct {
+	Events []*index.Event
+	Days   []*timelineDay
+	Index  []*timelinePage
+	Page   *timelinePage
+	Total  int
+}
+
+func (r *renderer) timeline() error {
+	tp := r.lk().tl
+	if len(tp.pages) == 1 && tp.pages[0].Path == "timeline.html" {
+		p := tp.pages[0]
+		body := timelineBody{p.Events, byDay(p.Events), nil, p, len(p.Events)}
+		return r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body})
+	}
+	// the index: every period with its count, and the most reported events
+	var top []*index.Event
+	for _, ev := range r.c.Timeline {
+		if len(ev.Docs) > 1 {
+			top = append(top, ev)
+		}
+	}
+	sort.SliceStable(top, func(i, j int) bool { return len(top[i].Docs) > len(top[j].Docs) })
+	top = top[:min(len(top), 50)]
+	sort.SliceStable(top, func(i, j int) bool { return top[i].Date < top[j].Date })
+	body := timelineBody{top, byDay(top), tp.pages, nil, len(r.c.Timeline)}
+	if err := r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body}); err != nil {
+		return err
+	}
+	for _, p := range tp.pages {
+		body.Events, body.Days, body.Index, body.Page = p.Events, byDay(p.Events), nil, p
+		if err := r.write(p.Path, "timeline", page{Root: "../", Title: "Timeline: " + p.Title, Nav: "timeline", Body: body}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (r *renderer) search() error {

@@ -46,6 +46,10 @@ type Options struct {
 	// Index is the bleve index of the corpus; the browser search files are
 	// exported from it. Without it the site has no search data.
 	Index bleve.Index
+	// BaseURL is where the site will be published ("https://example.org/archive/"),
+	// for the absolute addresses sitemap.xml and the Atom feed need. Without it
+	// they hold addresses relative to the site root.
+	BaseURL string
 }
 
 type stats struct{ Docs, Entities, Events int }
@@ -56,6 +60,7 @@ type page struct {
 	Site  string
 	Title string
 	Nav   string
+	Path  string // the page's own file: its permalink, relative to the site root
 	Stats stats
 	Body  any
 }
@@ -67,6 +72,8 @@ type renderer struct {
 	tmpl  map[string]*template.Template
 	stats stats
 	docs  map[string]*extract.Document
+	look  *lookups // corpus cross-references for pages (pages.go)
+	pages []string // HTML pages written, for the sitemap
 }
 
 // Render writes the whole site through out.
@@ -91,9 +98,13 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"documents", r.documents},
 		{"entities", r.entities},
 		{"timeline", r.timeline},
+		{"stories", r.stories},
+		{"document lists", r.documentLists},
 		{"search page", r.search},
 		{"search data", r.searchData},
 		{"exports", r.exports},
+		{"feed", r.feed},
+		{"sitemap", r.sitemap},
 	}
 	// The steps write disjoint files, so they run in parallel, as many at a
 	// time as there are CPUs. Every error is reported, in step order.
@@ -133,12 +144,15 @@ func (r *renderer) parse() error {
 			return id
 		},
 	}
+	for k, v := range r.pageFuncs() {
+		funcs[k] = v
+	}
 	base, err := template.New("base").Funcs(funcs).ParseFS(templateFS, "templates/base.html")
 	if err != nil {
 		return err
 	}
 	r.tmpl = map[string]*template.Template{}
-	for _, name := range []string{"home", "doc", "entity", "entities", "timeline", "search"} {
+	for _, name := range []string{"home", "doc", "entity", "entities", "timeline", "search", "story", "stories", "documents", "types"} {
 		t, err := template.Must(base.Clone()).ParseFS(templateFS, "templates/"+name+".html")
 		if err != nil {
 			return err
@@ -160,7 +174,8 @@ func quoteValue(v string) string {
 }
 
 func (r *renderer) write(name, tmpl string, p page) error {
-	p.Site, p.Stats = r.opt.Name, r.stats
+	p.Site, p.Stats, p.Path = r.opt.Name, r.stats, name
+	r.pages = append(r.pages, name)
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
 		return fmt.Errorf("%s: %w", name, err)

@@ -248,38 +248,36 @@ func (d *docState) matchPhrases(phr map[uint64]uint8, maxLen int) {
 func phraseHashes(phrases map[string]uint8) map[uint64]uint8 {
 	out := make(map[uint64]uint8, len(phrases)*2)
 	for p, bits := range phrases {
-		h := uint64(0x51ed27)
-		start := 0
-		for i := 0; i <= len(p); i++ {
-			if i == len(p) || p[i] == ' ' {
-				h = hc(h, hs(tLower, p[start:i]))
-				start = i + 1
-				if i < len(p) {
-					out[h] |= 0x80
-				} else {
-					out[h] |= bits
-				}
-			}
-		}
+		addPhrase(out, p, bits)
 	}
 	return out
 }
 
+// addPhrase adds one phrase to a phrase hash set and returns its length in tokens.
+func addPhrase(out map[uint64]uint8, p string, bits uint8) int {
+	h := uint64(0x51ed27)
+	start, n := 0, 0
+	for i := 0; i <= len(p); i++ {
+		if i == len(p) || p[i] == ' ' {
+			h = hc(h, hs(tLower, p[start:i]))
+			start = i + 1
+			n++
+			if i < len(p) {
+				out[h] |= 0x80
+			} else {
+				out[h] |= bits
+			}
+		}
+	}
+	return n
+}
+
 // computeTypeCounts counts stage-1 types per lower-cased form.
 func (d *docState) computeTypeCounts() {
-	if cap(d.typeCnt) >= d.nLid {
-		d.typeCnt = d.typeCnt[:d.nLid]
-		clear(d.typeCnt)
-	} else {
-		d.typeCnt = make([][5]int32, d.nLid)
-	}
+	d.typeCnt = grow(d.typeCnt, d.nLid)
+	clear(d.typeCnt)
 	for i := range d.toks {
-		l := int(d.p1[i])
-		t := 4
-		if l > 0 {
-			t = labelType(l)
-		}
-		d.typeCnt[d.lid[i]][t]++
+		d.typeCnt[d.lid[i]][typeOf(d.p1[i])]++
 	}
 }
 
@@ -367,6 +365,7 @@ func (d *docState) sharedFeatures(i int, emit func(uint64)) {
 	cc := int(d.cc[i])
 	emit(hc(hi(tCtxCC, 0, cc), prevH))
 	emit(hc(hi(tCtxCC, 1, cc), nextH))
+	emit(hc(hi(tCtxCC, 6, cc), hc(prevH, nextH)))
 	if g := d.gazBits[i]; g != 0 {
 		emit(hc(hi(tCtxCC, 2, int(g), int(d.gazTag[i])), prevH))
 		emit(hc(hi(tCtxCC, 3, int(g), int(d.gazTag[i])), nextH))
@@ -431,6 +430,17 @@ func (d *docState) stage2Features(i int, emit func(uint64)) {
 	prevT, nextT := d.neighbours(i)
 	pos := d.tokenPos(i)
 	emit(hi(tStack, int(d.p1[i])))
+	if d.cc[i] >= 2 {
+		prevH, nextH := hPadL, hPadR
+		if prevT >= 0 {
+			prevH = d.lowerH[prevT]
+		}
+		if nextT >= 0 {
+			nextH = d.lowerH[nextT]
+		}
+		emit(hc(hi(tStack, 200, typeOf(d.p1[i])), prevH))
+		emit(hc(hi(tStack, 201, typeOf(d.p1[i])), nextH))
+	}
 	if prevT >= 0 {
 		emit(hi(tStackL, typeOf(d.p1[prevT]), int(d.p1[i])))
 	}

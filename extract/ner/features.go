@@ -68,7 +68,7 @@ const (
 
 // featureSetVersion changes whenever feature extraction changes; a model
 // trained with another feature set is refused.
-const featureSetVersion = 8
+const featureSetVersion = 10
 
 // hashing -------------------------------------------------------------------
 
@@ -99,14 +99,30 @@ func hs(tmpl uint64, s string) uint64 {
 // hc combines two hashes.
 func hc(a, b uint64) uint64 { return mix(a*0x9e3779b97f4a7c15 ^ b + 0x632be59bd9b4e019) }
 
+// keyHash is the hash by which the tagger's maps know a string.
+func keyHash(s string) uint64 { return hs(63, s) }
+
 // hi hashes a template number and small integers.
 func hi(tmpl uint64, xs ...int) uint64 {
-	h := mix(tmpl*0x9e3779b97f4a7c15 + 0x1234567)
+	var h uint64
+	if tmpl < uint64(len(tmplHash)) {
+		h = tmplHash[tmpl]
+	} else {
+		h = mix(tmpl*0x9e3779b97f4a7c15 + 0x1234567)
+	}
 	for _, x := range xs {
 		h = hc(h, uint64(x)+1)
 	}
 	return h
 }
+
+// tmplHash caches the hash of each bare template number.
+var tmplHash = func() (t [64]uint64) {
+	for i := range t {
+		t[i] = mix(uint64(i)*0x9e3779b97f4a7c15 + 0x1234567)
+	}
+	return
+}()
 
 // template numbers
 const (

@@ -41,27 +41,36 @@ type Model struct {
 	phrases map[string]uint8 // lower-cased space-joined token sequence -> type bits
 
 	table []slot // open addressing hash table: feature hash -> row
-	mask  uint64
-	nFeat int
-	w     [2][]float32 // stage × feature × label
+
+	// ReadModel sets these instead of the string-keyed maps and m.w, which
+	// only training fills (and Write needs); hash-keyed maps hold no pointers.
+	lexH    map[uint64]lexInfo
+	phraseH map[uint64]uint8
+	wi      []float32 // weights interleaved: feature row × pass × label
+	mask    uint64
+	nFeat   int
+	w       [2][]float32 // stage × feature × label
 
 	maxPhrase int
 }
 
+// slot is one entry of the feature table: the high 32 bits of the feature
+// hash (with the low bits, which pick the slot, about 50 bits are compared;
+// a false match is vanishingly rare) and the feature's row.
 type slot struct {
-	key uint64
+	key uint32
 	row int32
 }
 
+func slotKey(h uint64) uint32 { return uint32(h>>32) | 1 }
+
 // lookup returns the feature row of hash h or -1.
 func (m *Model) lookup(h uint64) int32 {
-	if h == 0 {
-		h = 1
-	}
+	k := slotKey(h)
 	i := h & m.mask
 	for {
 		e := &m.table[i]
-		if e.key == h {
+		if e.key == k {
 			return e.row
 		}
 		if e.key == 0 {
@@ -79,22 +88,20 @@ func (m *Model) buildTable(hashes []uint64) {
 	m.table = make([]slot, size)
 	m.mask = uint64(size - 1)
 	for idx, h := range hashes {
-		if h == 0 {
-			h = 1
-		}
+		k := slotKey(h)
 		i := h & m.mask
-		for m.table[i].key != 0 && m.table[i].key != h {
+		for m.table[i].key != 0 && m.table[i].key != k {
 			i = (i + 1) & m.mask
 		}
-		m.table[i] = slot{h, int32(idx)}
+		if m.table[i].key == k {
+			continue // two features agree on ~50 bits: keep the first
+		}
+		m.table[i] = slot{k, int32(idx)}
 	}
 	m.nFeat = len(hashes)
 }
 
-// lexFunc returns the lexicon lookup.
-func (m *Model) lexInfo(lower string) lexInfo { return m.lex[lower] }
-
-// Write serialises the model.
+// Write serialises a model made by Train.
 func (m *Model) Write(w io.Writer, hashes []uint64) error {
 	var payload bytes.Buffer
 	fw, _ := flate.NewWriter(&payload, flate.BestCompression)
@@ -259,15 +266,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if rerr != nil || n > 1<<24 {
 		return nil, bad()
 	}
-	m.lex = make(map[string]lexInfo, n)
+	m.lexH = make(map[uint64]lexInfo, n)
 	for i := uint64(0); i < n && rerr == nil; i++ {
-		k := getS()
+		k := keyHash(getS())
 		var li lexInfo
 		li.capBin = getB()
 		li.dict = getB()&1 != 0
 		li.cluster = uint32(getU())
 		li.gaz = getB()
-		m.lex[k] = li
+		m.lexH[k] = li
 	}
 	n = getU()
 	if rerr != nil || n > 1<<24 {
@@ -281,11 +288,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if rerr != nil || n > 1<<24 {
 		return nil, bad()
 	}
-	m.phrases = make(map[string]uint8, n)
+	m.phraseH = make(map[uint64]uint8, 2*n)
+	m.maxPhrase = 1
 	for i := uint64(0); i < n && rerr == nil; i++ {
 		k := getS()
-		m.phrases[k] = getB()
+		m.maxPhrase = max(m.maxPhrase, addPhrase(m.phraseH, k, getB()))
 	}
+	m.maxPhrase = min(m.maxPhrase, 8)
 	n = getU()
 	if rerr != nil || n > 1<<26 {
 		return nil, bad()
@@ -300,6 +309,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, bad()
 	}
 	buf := make([]byte, 2*nLabels)
+	m.wi = make([]float32, 2*int(n)*nLabels)
 	for s := 0; s < 2; s++ {
 		var sb [4]byte
 		if _, err := io.ReadFull(br, sb[:]); err != nil {
@@ -307,19 +317,18 @@ func ReadModel(r io.Reader) (*Model, error) {
 			return nil, bad()
 		}
 		scale := math.Float32frombits(binary.LittleEndian.Uint32(sb[:]))
-		m.w[s] = make([]float32, int(n)*nLabels)
 		for i := 0; i < int(n); i++ {
 			if _, err := io.ReadFull(br, buf); err != nil {
 				rerr = err
 				return nil, bad()
 			}
-			for l := 0; l < nLabels; l++ {
-				m.w[s][i*nLabels+l] = float32(int16(binary.LittleEndian.Uint16(buf[2*l:]))) * scale
+			row := m.wi[(2*i+s)*nLabels : (2*i+s+1)*nLabels]
+			for l := range row {
+				row[l] = float32(int16(binary.LittleEndian.Uint16(buf[2*l:]))) * scale
 			}
 		}
 	}
 	m.buildTable(hashes)
-	m.finish()
 	return m, nil
 }
 

@@ -31,29 +31,32 @@ var embedded []byte
 
 // Tagger tags entity mentions in text. It is safe for concurrent use.
 type Tagger struct {
-	m       *Model
-	w       []float32             // feature row × pass × label
-	words   map[string]*wordEntry // precomputed entries of the model's vocabulary
-	phrases map[uint64]uint8
-	padL    *wordEntry
-	padR    *wordEntry
-	hist1   [2][nLabels + 1][nLabels]float32
-	hist2   [2][(nLabels + 1) * (nLabels + 1)][nLabels]float32
-	histS   [2][nLabels + 1]uint64 // template hash for history × shape
-	histL   [2][nLabels + 1]uint64
-	pool    sync.Pool
+	m        *Model
+	w        []float32          // feature row × pass × label
+	words    map[uint64]int32   // index in entries of the model's vocabulary, by keyHash
+	entries  []wordEntry        // precomputed; pointer-free, so the collector skips them
+	lowerIDs map[uint64]int32   // ids of the vocabulary's lower-cased forms, by keyHash
+	lex      map[uint64]lexInfo // the model's lexicon, by keyHash of the lower-cased form
+	phrases  map[uint64]uint8
+	padL     *wordEntry
+	padR     *wordEntry
+	hist1    [2][nLabels + 1][nLabels]float32
+	hist2    [2][(nLabels + 1) * (nLabels + 1)][nLabels]float32
+	histS    [2][nLabels + 1]uint64 // template hash for history × shape
+	histL    [2][nLabels + 1]uint64
+	pool     sync.Pool
 }
 
 // wordEntry is everything the tagger needs about one word form: its hashes
 // and the summed weights of its word-form features in each feature group, for
 // both passes.
 type wordEntry struct {
-	lower  string
-	lowerH uint64
-	shapeH uint64
-	shortH uint64
-	cc     uint8
-	vec    [2][nGroups][nLabels]float32
+	lowerID int32 // shared by the forms with the same lower case (per scratch for unknown forms)
+	lowerH  uint64
+	shapeH  uint64
+	shortH  uint64
+	cc      uint8
+	vec     [2][nGroups][nLabels]float32
 }
 
 var (
@@ -91,21 +94,46 @@ func (t *Tagger) Version() string { return t.m.Version }
 
 func newTagger(m *Model) *Tagger {
 	t := &Tagger{m: m}
-	// interleave the two passes' weights so that one lookup finds both rows
-	t.w = make([]float32, 2*nLabels*m.nFeat)
-	for r := 0; r < m.nFeat; r++ {
-		for s := 0; s < 2; s++ {
-			copy(t.w[(2*r+s)*nLabels:(2*r+s+1)*nLabels], m.w[s][r*nLabels:(r+1)*nLabels])
+	// the two passes' weights interleaved, so that one lookup finds both rows
+	t.w = m.wi
+	if t.w == nil {
+		t.w = make([]float32, 2*nLabels*m.nFeat)
+		for r := 0; r < m.nFeat; r++ {
+			for s := 0; s < 2; s++ {
+				copy(t.w[(2*r+s)*nLabels:(2*r+s+1)*nLabels], m.w[s][r*nLabels:(r+1)*nLabels])
+			}
 		}
 	}
-	m.w = [2][]float32{}
-	t.phrases = phraseHashes(m.phrases)
-	t.words = make(map[string]*wordEntry, len(m.vocab))
-	for _, w := range m.vocab {
-		t.words[w] = t.computeEntry(w)
+	// Maps keyed by string hashes instead of strings keep the heap free of
+	// pointers, so garbage collection does not rescan the lexicon.
+	t.phrases, t.lex = m.phraseH, m.lexH
+	if t.phrases == nil {
+		t.phrases = phraseHashes(m.phrases)
 	}
-	t.padL = t.computeEntry(padLeft)
-	t.padR = t.computeEntry(padRight)
+	if t.lex == nil {
+		t.lex = make(map[uint64]lexInfo, len(m.lex))
+		for k, li := range m.lex {
+			t.lex[keyHash(k)] = li
+		}
+	}
+	t.words = make(map[uint64]int32, len(m.vocab))
+	t.lowerIDs = make(map[uint64]int32, len(m.vocab))
+	t.entries = make([]wordEntry, len(m.vocab))
+	for i, w := range m.vocab {
+		e := &t.entries[i]
+		lk := keyHash(t.fillEntry(e, w))
+		id, ok := t.lowerIDs[lk]
+		if !ok {
+			id = int32(len(t.lowerIDs))
+			t.lowerIDs[lk] = id
+		}
+		e.lowerID = id
+		t.words[keyHash(w)] = int32(i)
+	}
+	m.vocab = nil
+	t.padL, t.padR = new(wordEntry), new(wordEntry)
+	t.fillEntry(t.padL, padLeft)
+	t.fillEntry(t.padR, padRight)
 	for s := 0; s < 2; s++ {
 		for l1 := 0; l1 <= nLabels; l1++ {
 			t.addRow(&t.hist1[s][l1], s, hi(tHist1, l1))
@@ -144,12 +172,18 @@ func add(dst, src *[nLabels]float32) {
 	}
 }
 
-func computeWordEntry(form string, m *Model, rows func(r int32) *[2 * nLabels]float32) *wordEntry {
-	e := &wordEntry{lower: strings.ToLower(form), cc: uint8(capClass(form))}
-	e.lowerH = hs(tLower, e.lower)
+// lexInfo looks a lower-cased form up in the model's lexicon.
+func (t *Tagger) lexInfo(lower string) lexInfo { return t.lex[keyHash(lower)] }
+
+// fillEntry computes the entry of a word form and returns its lower case.
+func (t *Tagger) fillEntry(e *wordEntry, form string) string {
+	m := t.m
+	lower := strings.ToLower(form)
+	e.cc = uint8(capClass(form))
+	e.lowerH = hs(tLower, lower)
 	e.shapeH = hs(tShape, wordShape(form, 3))
 	e.shortH = hs(tShort, wordShape(form, 1))
-	wordFeatures(form, m.lexInfo, func(h uint64, groups uint8) {
+	wordFeatures(form, t.lexInfo, func(h uint64, groups uint8) {
 		for g := 0; g < nGroups; g++ {
 			if groups&(1<<g) == 0 {
 				continue
@@ -158,7 +192,7 @@ func computeWordEntry(form string, m *Model, rows func(r int32) *[2 * nLabels]fl
 			if r < 0 {
 				continue
 			}
-			both := rows(r)
+			both := t.rows(r)
 			for s := 0; s < 2; s++ {
 				v := &e.vec[s][g]
 				for l := range v {
@@ -167,22 +201,23 @@ func computeWordEntry(form string, m *Model, rows func(r int32) *[2 * nLabels]fl
 			}
 		}
 	})
-	return e
+	return lower
 }
-
-func (t *Tagger) computeEntry(form string) *wordEntry { return computeWordEntry(form, t.m, t.rows) }
 
 // scratch is per-call working memory, pooled.
 type scratch struct {
-	d       docState
-	ents    []*wordEntry
-	local   map[string]*wordEntry
-	lids    map[string]int32
-	static  [][nLabels]float32 // first pass
-	static1 [][nLabels]float32 // second pass
-	ctx     [][2 * nLabels]float32
-	ctxDone []bool
-	labels  []uint8
+	d          docState
+	ents       []*wordEntry
+	local      map[uint64]*wordEntry // entries of forms outside the vocabulary, by keyHash
+	localLower map[uint64]int32      // lower-case ids of those outside the vocabulary
+	gen        uint32                // call counter: lidOf[id] is valid if stamp[id] == gen
+	stamp      []uint32
+	lidOf      []int32
+	static     [][nLabels]float32 // first pass
+	static1    [][nLabels]float32 // second pass
+	ctx        [][2 * nLabels]float32
+	ctxDone    []bool
+	labels     []uint8
 }
 
 // Tag returns the entity mentions in text, sorted by Start and non-overlapping.
@@ -209,37 +244,52 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 	n := len(toks)
 	sc.ents = grow(sc.ents, n)
 	if sc.local == nil || len(sc.local) > 4096 {
-		sc.local = make(map[string]*wordEntry)
+		sc.local = make(map[uint64]*wordEntry)
+		sc.localLower = make(map[uint64]int32)
 	}
-	if sc.lids == nil {
-		sc.lids = make(map[string]int32)
-	} else {
-		clear(sc.lids)
+	sc.gen++
+	if sc.gen == 0 {
+		clear(sc.stamp)
+		sc.gen = 1
 	}
+	nLid := int32(0)
 	for i := range toks {
-		w := toks[i].Norm
-		e := t.words[w]
-		if e == nil {
-			e = sc.local[w]
-			if e == nil {
-				w = strings.Clone(w)
-				e = t.computeEntry(w)
-				sc.local[w] = e
+		wk := keyHash(toks[i].Norm)
+		var e *wordEntry
+		if k, ok := t.words[wk]; ok {
+			e = &t.entries[k]
+		} else if e = sc.local[wk]; e == nil {
+			e = new(wordEntry)
+			lk := keyHash(t.fillEntry(e, toks[i].Norm))
+			id, ok := t.lowerIDs[lk]
+			if !ok {
+				if id, ok = sc.localLower[lk]; !ok {
+					id = int32(len(t.lowerIDs) + len(sc.localLower))
+					sc.localLower[lk] = id
+				}
 			}
+			e.lowerID = id
+			sc.local[wk] = e
 		}
 		sc.ents[i] = e
 		d.lowerH[i] = e.lowerH
 		d.shapeH[i] = e.shapeH
 		d.shortH[i] = e.shortH
 		d.cc[i] = e.cc
-		id, ok := sc.lids[e.lower]
-		if !ok {
-			id = int32(len(sc.lids))
-			sc.lids[e.lower] = id
+		id := e.lowerID
+		if int(id) >= len(sc.stamp) {
+			n := int(id) + 1 + len(t.lowerIDs)/4
+			sc.stamp = append(sc.stamp, make([]uint32, n-len(sc.stamp))...)
+			sc.lidOf = append(sc.lidOf, make([]int32, n-len(sc.lidOf))...)
 		}
-		d.lid[i] = id
+		if sc.stamp[id] != sc.gen {
+			sc.stamp[id] = sc.gen
+			sc.lidOf[id] = nLid
+			nLid++
+		}
+		d.lid[i] = sc.lidOf[id]
 	}
-	d.nLid = len(sc.lids)
+	d.nLid = int(nLid)
 	d.computeDocCap()
 	d.setTopic()
 	d.matchPhrases(t.phrases, t.m.maxPhrase)

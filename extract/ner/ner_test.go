@@ -180,7 +180,7 @@ func TestPrecomputedScoresMatchFeatures(t *testing.T) {
 	td := &trainDoc{d: *d, forms: make([][]featG, len(toks))}
 	feats := func(form string) []featG {
 		var fs []featG
-		wordFeatures(form, tg.m.lexInfo, func(h uint64, g uint8) { fs = append(fs, featG{h, g}) })
+		wordFeatures(form, tg.lexInfo, func(h uint64, g uint8) { fs = append(fs, featG{h, g}) })
 		return fs
 	}
 	for i, tk := range toks {

@@ -195,9 +195,11 @@ func splitChunk(toks []Token, text string, s, e int) []Token {
 		return toks
 	}
 	// a bare clitic as CoNLL writes it: 's n't 're
-	for _, c := range clitics {
-		if k, ok := matchClitic(chunk, c); ok && k == 0 {
-			return append(toks, mkTok(text, s, e))
+	if hasApostrophe(chunk) {
+		for _, c := range clitics {
+			if k, ok := matchClitic(chunk, c); ok && k == 0 {
+				return append(toks, mkTok(text, s, e))
+			}
 		}
 	}
 	// leading punctuation
@@ -435,6 +437,9 @@ func splitInner(toks []Token, text string, s, e int) []Token {
 	}
 	// clitics
 	w := text[s:e]
+	if !hasApostrophe(w) {
+		return append(toks, mkTok(text, s, e))
+	}
 	for _, c := range clitics {
 		if cl, ok := matchClitic(w, c); ok && cl < len(w) && cl > 0 {
 			toks = append(toks, mkTok(text, s, s+cl))
@@ -444,6 +449,11 @@ func splitInner(toks []Token, text string, s, e int) []Token {
 	}
 	// words with slash between words? keep. Currency prefix US$ keep.
 	return append(toks, mkTok(text, s, e))
+}
+
+// hasApostrophe reports whether w contains ' or ’.
+func hasApostrophe(w string) bool {
+	return strings.IndexByte(w, '\'') >= 0 || strings.Contains(w, "\u2019")
 }
 
 // matchClitic reports where clitic c (with ASCII apostrophe) begins at the end

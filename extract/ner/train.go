@@ -303,7 +303,7 @@ func Train(docs []TrainDoc, cfg TrainConfig) (*Model, []uint64, error) {
 			}
 		}
 		for _, td := range te {
-			td.p1 = td.decodeWith(0, w, dict, false)
+			td.p1 = td.decodeWith(0, w, dict)
 		}
 		logf("train: fold %d/%d done", k+1, cfg.Folds)
 	}
@@ -589,7 +589,7 @@ func scoreInto(sc *[nLabels]float32, w []float32, ids, hist []int32) {
 }
 
 // decodeWith tags a training document with fixed weights.
-func (td *trainDoc) decodeWith(stage int, w []float32, dict *featDict, _ bool) []uint8 {
+func (td *trainDoc) decodeWith(stage int, w []float32, dict *featDict) []uint8 {
 	d := &td.d
 	out := make([]uint8, len(d.toks))
 	var hist []int32

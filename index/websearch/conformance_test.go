@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"casefile/index/websearch"
+	"casefile/index/websearch/internal/testcorpus"
 )
 
 type jsHit struct {
@@ -91,7 +94,11 @@ func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*bleve.SearchRe
 // total, the same top 10 and the same scores.
 func TestConformance(t *testing.T) {
 	items := loadItems(t, 400)
-	s := buildSite(t, items, 0)
+	// small own-file threshold: common terms take the dictionary-free path
+	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300})
+	if man, err := os.ReadFile(filepath.Join(s.dir, "search", "manifest.js")); err != nil || !strings.Contains(string(man), `"hot":`) {
+		t.Fatalf("no list of common terms in the manifest (%v)", err)
+	}
 	queries := append(genQueries(t, genCorpus(t, 400)), extraQueries...)
 	// entity queries from the corpus itself
 	queries = append(queries, conformanceQuery{Q: "entity:" + items[0].Doc.Entity[0]},
@@ -120,6 +127,52 @@ func TestConformance(t *testing.T) {
 		t.Run(fmt.Sprintf("%02d %s %s", i, q.Q, q.Sort), func(t *testing.T) {
 			checkSame(t, s.idx, q, resp.Search[i])
 		})
+	}
+}
+
+// TestConformanceMerged indexes in many small batches with deletions and
+// re-additions (many segments, dead terms), merges with MergeSegments, and
+// wants bleve and the browser to agree again.
+func TestConformanceMerged(t *testing.T) {
+	items := loadItems(t, 150)
+	dir := t.TempDir()
+	idx, err := testcorpus.BuildIndex(filepath.Join(dir, "index"), items, 13)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	for _, it := range items[:20] { // delete and re-add: dead postings and terms
+		if err := idx.Delete(it.ID); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := idx.Index("gone", map[string]any{"title": "uniquewordgone", "text": "anotheruniqueword"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Delete("gone"); err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range items[:20] {
+		if err := idx.Index(it.ID, it.Doc); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := websearch.MergeSegments(idx); err != nil {
+		t.Fatal(err)
+	}
+	docs, ents := testcorpus.Meta(items)
+	out := filepath.Join(dir, "public")
+	if _, err := websearch.Export(idx, docs, ents, &dirSink{dir: out}, nil); err != nil {
+		t.Fatal(err)
+	}
+	queries := []conformanceQuery{{Q: "court"}, {Q: "bankruptcy creditors"}, {Q: `"motion to dismiss"`}, {Q: "title:motion"},
+		{Q: "entity:" + items[2].Doc.Entity[0] + " appeal"}, {Q: `+court date:>="2019-01-01"`}, {Q: "bank*"}}
+	var resp struct {
+		Search []jsResult `json:"search"`
+	}
+	runNode(t, out, map[string]any{"search": queries}, &resp)
+	for i, q := range queries {
+		t.Run(q.Q, func(t *testing.T) { checkSame(t, idx, q, resp.Search[i]) })
 	}
 }
 

@@ -20,16 +20,21 @@
 //   - pos-*.js: positions for phrases, only fetched by phrase queries; a
 //     position is pos*2+f where f tells title (0) from text (1), so phrase
 //     terms must share a field as in bleve.
-//   - dl-, fc-, dt-*.js: per-document columns in chunks of 8,192
+//   - hot-*.js: the common terms (postings of 8 KB or more) with their
+//     postings and positions files, so that they need no dictionary shard.
+//   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms); facet values (source, doctype,
-//     year, entity types) and entity lists; date rank.
+//     year, entity types); date rank.
+//   - eb-*.js: entities' document lists in blocks of 16, 32, 64, ...
+//     entities by document frequency; the entity facet of a large result
+//     set reads blocks until no rarer entity can reach its top ten.
 //   - dates-*.js: the distinct indexed dates, so date ranges can be scored
 //     the way bleve's numeric range searcher scores them.
 //   - ent-*.js: entity display names, ordered by document frequency.
-//   - t-<group>-<i>.js: one per document: title, URL, date, source and the
-//     first 12 KB of text for snippets; a group of 128 documents shares the
-//     hash of its contents.
-//   - tables-, engine-, ui-*.js: the analyser tables, the engine and the UI.
+//   - t-<group>-<i>.js: one per document: title, URL, date, source, entity
+//     ranks and the first 12 KB of text for snippets; a group of 128
+//     documents shares the hash of its contents.
+//   - engine-*.js: the analyser tables, the engine and the UI, one script.
 //
 // # Agreeing with bleve
 //

@@ -12,7 +12,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -50,6 +49,10 @@ type Options struct {
 	// SnippetBytes caps the document text kept for result snippets
 	// (default 12000 bytes, cut at a rune boundary).
 	SnippetBytes int
+	// OwnFileBytes: postings at least this long (encoded) get a file of
+	// their own and a place in the list of common terms, which the engine
+	// reads without a dictionary shard (default 8 KB).
+	OwnFileBytes int
 }
 
 // Stats describes what Export wrote.
@@ -85,9 +88,9 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs        = 8192 // documents per column chunk
-	textGroup        = 128  // documents per text group (one hash names the group)
-	entChunk         = 256  // entities per name chunk
+	chunkDocs        = 65536 // documents per column chunk (one request up to 64k documents)
+	textGroup        = 128   // documents per text group (one hash names the group)
+	entChunk         = 256   // entities per name chunk
 	dictShardEntries = 1024
 	dictShardBytes   = 16 << 10
 	packBytes        = 16 << 10
@@ -119,6 +122,10 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	}
 	defer r.Close()
 	e := &exporter{r: r, sink: sink, stats: &Stats{Kinds: map[string][2]int64{}}}
+	e.dict.own = ownPackBytes
+	if opt.OwnFileBytes > 0 {
+		e.dict.own = opt.OwnFileBytes
+	}
 	if err := e.run(docs, entities, snip); err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
@@ -262,6 +269,13 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	man["boot"] = boot
 	man["v"] = 1
 	man["n"] = n
+	if len(e.dict.hot) > 0 {
+		k, err := e.writeJSON("hot", e.dict.hot)
+		if err != nil {
+			return err
+		}
+		man["hot"] = k
+	}
 	man["dict"] = e.dict.shards
 	if e.dict.shards == nil {
 		man["dict"] = [][2]string{}
@@ -559,6 +573,18 @@ type dictWriter struct {
 	pack     []byte
 	posPacks []string
 	posPack  []byte
+	// common terms (postings in a file of their own), listed in the "hot"
+	// file so the engine can fetch their postings without the dictionary
+	hot     [][]any
+	hotOpen []hotRef
+	own     int // postings this long get their own file
+}
+
+type hotRef struct {
+	key          string
+	df           int
+	pack, ppack  int // indexes into the shard's pack lists; ppack -1: none
+	pofff, pleng int
 }
 
 func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
@@ -580,12 +606,15 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 		w.buf = uv(w.buf, uint64(len(enc)))
 		w.buf = append(w.buf, enc...)
 	} else {
-		pi, off, err := w.place(&w.pack, &w.packs, "post", enc, packBytes, ownPackBytes)
+		pi, off, err := w.place(&w.pack, &w.packs, "post", enc, packBytes, w.own)
 		if err != nil {
 			return err
 		}
 		w.buf = uv(w.buf, 1)
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(enc)))
+		if len(enc) >= w.own {
+			w.hotOpen = append(w.hotOpen, hotRef{key: hex.EncodeToString(key), df: len(ps), pack: pi, ppack: -1})
+		}
 	}
 	if withPos {
 		pos := encodePositions(ps)
@@ -594,6 +623,9 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 			return err
 		}
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(pos)))
+		if h := len(w.hotOpen) - 1; h >= 0 && w.hotOpen[h].key == hex.EncodeToString(key) {
+			w.hotOpen[h].ppack, w.hotOpen[h].pofff, w.hotOpen[h].pleng = pi, off, len(pos)
+		}
 	}
 	w.n++
 	if w.n >= dictShardEntries || len(w.buf) >= dictShardBytes {
@@ -678,6 +710,14 @@ func (w *dictWriter) flushShard() error {
 		return err
 	}
 	w.shards = append(w.shards, [2]string{hex.EncodeToString(w.first), key})
+	for _, h := range w.hotOpen {
+		row := []any{h.key, h.df, w.packs[h.pack]}
+		if h.ppack >= 0 {
+			row = append(row, w.posPacks[h.ppack], h.pofff, h.pleng)
+		}
+		w.hot = append(w.hot, row)
+	}
+	w.hotOpen = w.hotOpen[:0]
 	w.buf, w.n, w.prev, w.packs, w.posPacks = w.buf[:0], 0, w.prev[:0], nil, nil
 	return nil
 }
@@ -831,19 +871,6 @@ func (e *exporter) columns() (map[string]any, error) {
 			b = uv(b, uint64(e.year[o]))
 			b = uv(b, uint64(e.etype[o]))
 		}
-		for o := lo; o < hi; o++ {
-			l := make([]int32, len(e.entities[o]))
-			for i, x := range e.entities[o] {
-				l[i] = rank[x]
-			}
-			sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
-			b = uv(b, uint64(len(l)))
-			prev := int32(0)
-			for _, x := range l {
-				b = uv(b, uint64(x-prev))
-				prev = x
-			}
-		}
 		if k, err = e.writeBin("fc", b); err != nil {
 			return nil, err
 		}
@@ -858,6 +885,16 @@ func (e *exporter) columns() (map[string]any, error) {
 		dt = append(dt, k)
 	}
 	man["dl"], man["fc"], man["dt"] = dl, fc, dt
+	// entity lists by entity rank, per document
+	for o := range e.entities {
+		for i, x := range e.entities[o] {
+			e.entities[o][i] = rank[x]
+		}
+		slices.Sort(e.entities[o])
+	}
+	if err := e.entityColumns(man, df, order); err != nil {
+		return nil, err
+	}
 	// distinct dates: first value, unit, deltas in units, document counts
 	if len(e.dates) > 0 {
 		var g uint64
@@ -881,16 +918,58 @@ func (e *exporter) columns() (map[string]any, error) {
 	return man, nil
 }
 
+// entityColumns writes what the entity facet needs besides the entity lists
+// in the text records: the entities' document lists in blocks of growing
+// size by rank ("eb"), so that a large result set counts only the frequent
+// entities until no rarer one can reach the top ten.
+func (e *exporter) entityColumns(man map[string]any, df []int, order []int) error {
+	// postings by entity rank
+	docs := make([][]int32, len(order))
+	for o, l := range e.entities {
+		for _, r := range l {
+			docs[r] = append(docs[r], int32(o))
+		}
+	}
+	type block struct {
+		N     int    `json:"n"`
+		MaxDF int    `json:"maxdf"`
+		File  string `json:"f"`
+	}
+	blocks := []block{}
+	for lo, size := 0, 16; lo < len(order); lo, size = lo+size, size*2 {
+		hi := min(lo+size, len(order))
+		var b []byte
+		for r := lo; r < hi; r++ {
+			ps := make([]posting, len(docs[r]))
+			for i, o := range docs[r] {
+				ps[i] = posting{ord: o, freq: 1}
+			}
+			enc := encodePostings(ps)
+			b = uv(b, uint64(len(ps)))
+			b = uv(b, uint64(len(enc)))
+			b = append(b, enc...)
+		}
+		k, err := e.writeBin("eb", b)
+		if err != nil {
+			return err
+		}
+		blocks = append(blocks, block{N: hi - lo, MaxDF: df[order[lo]], File: k})
+	}
+	man["entityBlocks"] = blocks
+	return nil
+}
+
 // ---- texts -----------------------------------------------------------------
 
 type textRec struct {
-	T string `json:"t"`
-	U string `json:"u"`
-	D string `json:"d,omitempty"`
-	S string `json:"s,omitempty"`
-	Y string `json:"y,omitempty"`
-	I string `json:"i"`
-	X string `json:"x"`
+	T string  `json:"t"`
+	U string  `json:"u"`
+	D string  `json:"d,omitempty"`
+	S string  `json:"s,omitempty"`
+	Y string  `json:"y,omitempty"`
+	I string  `json:"i"`
+	E []int32 `json:"e,omitempty"` // entity ranks
+	X string  `json:"x"`
 }
 
 func cutRunes(s string, n int) string {
@@ -921,7 +1000,7 @@ func (e *exporter) texts(docs []Doc, snip int, man map[string]any) error {
 				return err
 			}
 			rec := textRec{T: stored[index.FieldTitle], U: "docs/" + id + ".html", I: id,
-				X: cutRunes(stored[index.FieldText], snip)}
+				E: e.entities[o], X: cutRunes(stored[index.FieldText], snip)}
 			if m := meta[id]; m != nil {
 				if m.Title != "" {
 					rec.T = m.Title
@@ -1000,21 +1079,20 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 
 // ---- assets and manifest -------------------------------------------------------
 
+// assets writes the analyser tables, the engine and the UI as one script
+// (one request at start-up) named by its hash.
 func (e *exporter) assets() ([]string, error) {
-	var boot []string
+	var all []byte
 	for _, name := range []string{"tables.js", "engine.js", "ui.js"} {
 		b, err := Assets.ReadFile("assets/" + name)
 		if err != nil {
 			return nil, err
 		}
-		h := sha256.Sum256(b)
-		base := strings.TrimSuffix(name, ".js") + "-" + hex.EncodeToString(h[:8]) + ".js"
-		if err := e.write("asset", "search/"+base, b); err != nil {
-			return nil, err
-		}
-		boot = append(boot, base)
+		all = append(append(all, b...), '\n')
 	}
-	return boot, nil
+	h := sha256.Sum256(all)
+	base := "engine-" + hex.EncodeToString(h[:8]) + ".js"
+	return []string{base}, e.write("asset", "search/"+base, all)
 }
 
 // manifestJS is the fixed-name entry file: it records the manifest and loads
@@ -1024,9 +1102,16 @@ func manifestJS(p []byte) []byte {
 	b.WriteString("/* casefile search manifest: generated, do not edit */\n")
 	b.WriteString("(function(g){var c=g.casefileSearch=g.casefileSearch||{};c.m=")
 	b.Write(p)
-	b.WriteString(";\nif(typeof document==='undefined'||c.noBoot)return;")
+	b.WriteString(";\nc.p=c.p||{};c.w=c.w||{};c.we=c.we||{};c.pre=c.pre||{};")
+	b.WriteString("c.d=c.d||function(k,v){c.p[k]=v;var f=c.w[k];if(f){delete c.w[k];f(v)}};")
+	b.WriteString("if(typeof document==='undefined'||c.noBoot)return;")
 	b.WriteString("var s=document.currentScript;c.base=c.base||(s&&s.src?s.src.replace(/[^\\/]*$/,''):'search/');")
-	b.WriteString("c.m.boot.forEach(function(n){var e=document.createElement('script');e.src=c.base+n;e.async=false;document.head.appendChild(e);});")
+	b.WriteString("function add(n,a){var e=document.createElement('script');e.src=c.base+n;e.async=a;document.head.appendChild(e);return e}")
+	b.WriteString("c.m.boot.forEach(function(n){add(n,false)});")
+	// what every first query needs, fetched alongside the engine
+	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
+	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
+	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))(c.m.dl||[]).forEach(function(k){pre('dl',k)});")
 	b.WriteString("})(self);\n")
 	return b.Bytes()
 }

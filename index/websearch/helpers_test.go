@@ -83,6 +83,11 @@ type site struct {
 // search files into a fresh directory.
 func buildSite(t testing.TB, items []testcorpus.Item, batch int) *site {
 	t.Helper()
+	return buildSiteOpt(t, items, batch, nil)
+}
+
+func buildSiteOpt(t testing.TB, items []testcorpus.Item, batch int, opt *websearch.Options) *site {
+	t.Helper()
 	dir, err := os.MkdirTemp(testTmp, "site-")
 	if err != nil {
 		t.Fatal(err)
@@ -103,7 +108,7 @@ func buildSite(t testing.TB, items []testcorpus.Item, batch int) *site {
 	t.Cleanup(func() { idx.Close() })
 	docs, ents := testcorpus.Meta(items)
 	out := filepath.Join(dir, "public")
-	if _, err := websearch.Export(idx, docs, ents, &dirSink{dir: out}, nil); err != nil {
+	if _, err := websearch.Export(idx, docs, ents, &dirSink{dir: out}, opt); err != nil {
 		t.Fatal(err)
 	}
 	return &site{idx: idx, dir: out, items: items}

@@ -8,6 +8,8 @@
   var C = g.casefileSearch = g.casefileSearch || {};
   C.p = C.p || {};
   C.w = C.w || {};
+  C.we = C.we || {};
+  C.pre = C.pre || {};
   if (!C.d) {
     C.d = function (k, v) {
       C.p[k] = v;
@@ -459,6 +461,11 @@
     var file = (kind === 't' ? 't-' : kind + '-') + key + '.js';
     var pr = new Promise(function (resolve, reject) {
       C.w[key] = resolve;
+      if (C.pre && C.pre[key]) {
+        // already requested by manifest.js
+        C.we[key] = function () { delete C.w[key]; reject(new Error('could not load ' + file)); };
+        return;
+      }
       if (C.loadFile) {
         Promise.resolve(C.loadFile(file)).then(function () {
           if (C.p[key] === undefined) reject(new Error('search file did not register: ' + file));
@@ -550,10 +557,33 @@
       });
     });
   }
+  // the common terms, whose postings need no dictionary shard
+  var hotP = null;
+  function hot() {
+    if (hotP) return hotP;
+    var m = man();
+    if (!m.hot) return (hotP = Promise.resolve(new Map()));
+    hotP = loadJSON('hot', m.hot).then(function (rows) {
+      var h = new Map();
+      rows.forEach(function (r) {
+        var kb = new Uint8Array(r[0].length / 2);
+        for (var i = 0; i < kb.length; i++) kb[i] = parseInt(r[0].substr(2 * i, 2), 16);
+        h.set(r[0], { key: r[0], bytes: kb, df: r[1], inline: null, pack: r[2], off: 0, len: -1,
+          ppack: r.length > 3 ? r[3] : null, poff: r[4] || 0, plen: r[5] || 0 });
+      });
+      return h;
+    });
+    return hotP;
+  }
   function lookup(field, term) {
-    var hk = keyHex(field, term), si = shardFor(hk);
-    if (si < 0) return Promise.resolve(null);
-    return loadShard(si).then(function (sh) { return sh.entries.get(hk) || null; });
+    var hk = keyHex(field, term);
+    return hot().then(function (h) {
+      var e = h.get(hk);
+      if (e) return e;
+      var si = shardFor(hk);
+      if (si < 0) return null;
+      return loadShard(si).then(function (sh) { return sh.entries.get(hk) || null; });
+    });
   }
   // all dictionary entries of field whose term starts with prefix
   function prefixEntries(field, prefix) {
@@ -569,9 +599,12 @@
   }
   function postings(e) {
     return cached('P' + e.key, function () {
-      var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return b.subarray(e.off, e.off + e.len); });
-      return src.then(function (b) {
-        var r = new Reader(b), flags = r.uv(), df = e.df, ords = new Int32Array(df), i;
+      var src = e.inline ? Promise.resolve(e.inline) : loadBin('post', e.pack).then(function (b) { return e.len < 0 ? b : b.subarray(e.off, e.off + e.len); });
+      return src.then(function (b) { return decodePostings(b, e.df); });
+    });
+  }
+  function decodePostings(b, df) {
+        var r = new Reader(b), flags = r.uv(), ords = new Int32Array(df), i;
         if (flags & 2) {
           var first = r.uv(), nb = r.uv(), k = 0;
           for (i = 0; i < nb; i++) {
@@ -586,20 +619,20 @@
         var tfs = null;
         if (!(flags & 1)) { tfs = new Uint32Array(df); for (i = 0; i < df; i++) tfs[i] = r.uv(); }
         return { ords: ords, tfs: tfs };
-      });
-    });
   }
   function positions(e) {
     return cached('Q' + e.key, function () {
       return loadBin('pos', e.ppack).then(function (b) {
-        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1), vals = [];
+        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1);
+        var vals = new Int32Array(Math.max(16, e.df * 2)), k = 0;
         for (var i = 0; i < e.df; i++) {
-          starts[i] = vals.length;
+          starts[i] = k;
           var n = r.uv(), prev = 0;
-          for (var j = 0; j < n; j++) { prev += r.uv(); vals.push(prev); }
+          if (k + n > vals.length) { var nv = new Int32Array(Math.max(vals.length * 2, k + n)); nv.set(vals); vals = nv; }
+          for (var j = 0; j < n; j++) { prev += r.uv(); vals[k++] = prev; }
         }
-        starts[e.df] = vals.length;
-        return { starts: starts, vals: Int32Array.from(vals) };
+        starts[e.df] = k;
+        return { starts: starts, vals: vals.subarray(0, k) };
       });
     });
   }
@@ -609,12 +642,12 @@
   function columns() {
     if (cols) return cols;
     var m = man(), n = m.n;
-    cols = { dl: {}, source: new Int32Array(n), doctype: new Int32Array(n), year: new Int32Array(n), etype: new Int32Array(n), date: new Int32Array(n), ent: [] };
+    cols = { dl: {}, source: new Int32Array(n), doctype: new Int32Array(n), year: new Int32Array(n), etype: new Int32Array(n), date: new Int32Array(n) };
     (m.dlFields || []).forEach(function (f) { cols.dl[f] = new Uint32Array(n); });
     return cols;
   }
-  function chunksOf(ords) {
-    var ch = man().chunk, seen = new Set();
+  function chunksOf(ords, size) {
+    var ch = size || man().chunk, seen = new Set();
     for (var i = 0; i < ords.length; i++) seen.add((ords[i] / ch) | 0);
     return Array.from(seen);
   }
@@ -629,11 +662,6 @@
             m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
           } else if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
-            for (o = lo; o < hi; o++) {
-              var k = r.uv(), l = new Int32Array(k), prev = 0;
-              for (var j = 0; j < k; j++) { prev += r.uv(); l[j] = prev; }
-              c.ent[o] = l;
-            }
           } else if (kind === 'dt') {
             for (o = lo; o < hi; o++) c.date[o] = r.uv();
           }
@@ -1037,15 +1065,24 @@
       }
       case 'disj': {
         var kids = node.c.map(function (c) { return evalNode(c, qn, ctx); });
-        var total = node.c.length, N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
+        var total = node.c.length, min = Math.max(node.min || 0, 1);
+        if (kids.length === 1 && min <= 1) {
+          // one clause: bleve's sum of one score times coord(1/total)
+          var k0 = kids[0], coord = 1 / total, sc1 = new Float64Array(k0.sc.length);
+          for (i = 0; i < sc1.length; i++) sc1[i] = k0.sc[i] * coord;
+          return { ords: k0.ords, sc: sc1 };
+        }
+        var N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
         for (j = 0; j < kids.length; j++) {
           var ko = kids[j].ords, ks = kids[j].sc;
           for (i = 0; i < ko.length; i++) { sum[ko[i]] += ks[i]; cnt[ko[i]]++; }
           any += ko.length;
         }
-        var min = Math.max(node.min || 0, 1), ro = [], rs = [];
-        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro.push(i); rs.push(sum[i] * (cnt[i] / total)); }
-        return { ords: Int32Array.from(ro), sc: Float64Array.from(rs) };
+        var nm = 0;
+        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) nm++;
+        var ro = new Int32Array(nm), rs = new Float64Array(nm), w = 0;
+        if (nm) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro[w] = i; rs[w++] = sum[i] * (cnt[i] / total); }
+        return { ords: ro, sc: rs };
       }
       case 'conj': {
         var ks2 = node.c.map(function (c) { return evalNode(c, qn, ctx); });
@@ -1060,12 +1097,27 @@
         return { ords: Int32Array.from(ro2), sc: Float64Array.from(rs2) };
       }
       case 'phrase': {
-        var c = evalNode(node.conj, qn, ctx), keep = [], kept = [];
-        var ts = node.conj.c, F = man().pos.length;
+        var c = evalNode(node.conj, qn, ctx), ts = node.conj.c, F = man().pos.length;
+        var keepO = new Int32Array(c.ords.length), keepS = new Float64Array(c.ords.length), nk = 0;
+        var only = node.field === 'title' ? man().pos.indexOf('title') : -1;
+        var cur = new Int32Array(ts.length), lo = new Int32Array(ts.length), hi = new Int32Array(ts.length), ptr = new Int32Array(ts.length);
+        var anyPos = ts.length === 1 && ts[0].anyPos, havePos = ts.every(function (t) { return t.pos; });
         for (i = 0; i < c.ords.length; i++) {
-          if (phraseMatch(ts, node.at, c.ords[i], F, node.field)) { keep.push(c.ords[i]); kept.push(c.sc[i]); }
+          var o = c.ords[i], ok = anyPos;
+          if (!ok && havePos) {
+            // candidates and postings both ascend: walk each term's postings once
+            ok = true;
+            for (var k = 0; k < ts.length && ok; k++) {
+              var po = ts[k].posOrds;
+              while (cur[k] < po.length && po[cur[k]] < o) cur[k]++;
+              if (cur[k] >= po.length || po[cur[k]] !== o) { ok = false; break; }
+              lo[k] = ts[k].pos.starts[cur[k]]; hi[k] = ts[k].pos.starts[cur[k] + 1]; ptr[k] = lo[k];
+            }
+            if (ok) ok = phraseAt(ts, node.at, F, only, lo, hi, ptr);
+          }
+          if (ok) { keepO[nk] = o; keepS[nk++] = c.sc[i]; }
         }
-        return { ords: Int32Array.from(keep), sc: Float64Array.from(kept) };
+        return { ords: keepO.subarray(0, nk), sc: keepS.subarray(0, nk) };
       }
       case 'bool': {
         var mres = node.must ? evalNode(node.must, qn, ctx) : null;
@@ -1091,30 +1143,19 @@
     throw new Error('internal: node ' + node.k);
   }
 
-  function findIdx(ords, o) {
-    var a = 0, b = ords.length - 1;
-    while (a <= b) { var m = (a + b) >> 1; if (ords[m] === o) return m; if (ords[m] < o) a = m + 1; else b = m - 1; }
-    return -1;
-  }
-  // bleve's findPhrasePaths with slop 0: term k at position p0 + 2*slot*...
-  function phraseMatch(terms, at, ord, F, field) {
-    var lists = [];
-    for (var k = 0; k < terms.length; k++) {
-      var t = terms[k];
-      if (t.anyPos && terms.length === 1) return true;
-      if (!t.pos) return false;
-      var idx = findIdx(t.posOrds, ord);
-      if (idx < 0) return false;
-      lists.push(t.pos.vals.subarray(t.pos.starts[idx], t.pos.starts[idx + 1]));
-    }
-    var only = field === 'title' ? man().pos.indexOf('title') : -1;
-    var l0 = lists[0];
-    outer: for (var a = 0; a < l0.length; a++) {
-      var v0 = l0[a];
+  // bleve's findPhrasePaths with slop 0: term k at the first term's
+  // position plus its slot distance, in the same field (positions are
+  // pos*F+field). Positions ascend, so each list is walked once.
+  function phraseAt(ts, at, F, only, lo, hi, ptr) {
+    var v0s = ts[0].pos.vals;
+    outer: for (var a = lo[0]; a < hi[0]; a++) {
+      var v0 = v0s[a];
       if (only >= 0 && v0 % F !== only) continue;
-      for (var k2 = 1; k2 < lists.length; k2++) {
-        var want = v0 + (at[k2] - at[0]) * F;
-        if (findIdx(lists[k2], want) < 0) continue outer;
+      for (var k = 1; k < ts.length; k++) {
+        var want = v0 + (at[k] - at[0]) * F, vs = ts[k].pos.vals;
+        while (ptr[k] < hi[k] && vs[ptr[k]] < want) ptr[k]++;
+        if (ptr[k] >= hi[k]) return false;
+        if (vs[ptr[k]] !== want) continue outer;
       }
       return true;
     }
@@ -1150,13 +1191,14 @@
   function search(query, opts) {
     opts = opts || {};
     var size = opts.size || 10, page = Math.max(1, opts.page || 1), sortDate = opts.sort === 'date';
-    var pq;
-    try { pq = parse(query); } catch (err) { return Promise.reject(err); }
-    // every ranked query needs field lengths: fetch them with the dictionary
-    if (man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
-    return Promise.resolve().then(function () { return build(pq); }).then(function (root) {
-      var acc = [];
-      return prepare(root, acc).then(function () {
+    var pq, built;
+    try { pq = parse(query); built = build(pq); } catch (err) { return Promise.reject(err); }
+    return built.then(function (root) {
+      var acc = [], prepared = prepare(root, acc);
+      // every ranked query needs field lengths: request them right after the
+      // postings, so they share the round trip without delaying them
+      if (root.k !== 'none' && man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
+      return prepared.then(function () {
         // columns the scoring and sorting need
         var need = {}, loads = [];
         acc.forEach(function (a) {
@@ -1198,7 +1240,7 @@
   // and the top entities; each value with the query clause that selects it.
   function facets(res, topEntities) {
     var ords = res.ords, m = man(), ch = chunksOf(ords);
-    return loadCol('fc', ch).then(function () {
+    return Promise.all([loadCol('fc', ch), entityCounts(ords, topEntities || 10)]).then(function (r) {
       var c = columns(), out = {};
       function count(name, arr, vals, multi) {
         var k = new Int32Array(vals.length + 1), i, o;
@@ -1218,25 +1260,65 @@
       count('year', c.year, fv.year || [], false);
       count('etype', c.etype, fv.etype || [], true);
       out.year.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
-      var ne = m.entities ? m.entities.n : 0, ek = new Int32Array(ne);
-      for (var i = 0; i < ords.length; i++) { var l = c.ent[ords[i]]; if (l) for (var j = 0; j < l.length; j++) ek[l[j]]++; }
-      var idx = [];
-      for (i = 0; i < ne; i++) if (ek[i]) idx.push(i);
-      idx.sort(function (a, b) { return ek[b] - ek[a] || a - b; });
-      idx = idx.slice(0, topEntities || 10);
-      var ec = m.entities ? m.entities.chunk : 1, need = {};
-      idx.forEach(function (x) { need[(x / ec) | 0] = true; });
+      var top = r[1], ec = m.entities ? m.entities.chunk : 1, need = {};
+      top.forEach(function (x) { need[(x[0] / ec) | 0] = true; });
       return Promise.all(Object.keys(need).map(function (k) { return loadJSON('ent', m.entities.files[+k]).then(function (rows) { return [+k, rows]; }); }))
         .then(function (chunks) {
           var byChunk = {};
           chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
-          out.entity = idx.map(function (x) {
-            var row = byChunk[(x / ec) | 0][x % ec];
-            return { value: row[0], label: row[1], type: row[2], count: ek[x] };
+          out.entity = top.map(function (x) {
+            var row = byChunk[(x[0] / ec) | 0][x[0] % ec];
+            return { value: row[0], label: row[1], type: row[2], count: x[1] };
           });
           return out;
         });
     });
+  }
+
+  // entityCounts: the k entities most frequent in the result set, as
+  // [rank, count], by count then rank. Small result sets read the entity
+  // lists of their documents; others count the entities' own document lists,
+  // block by block in rank order, until no rarer entity can reach the k-th
+  // count (exact: an entity's count is at most its document frequency). At
+  // worst that reads every block, which costs less than per-document lists.
+  function topOf(counts, k) {
+    counts.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    return counts.slice(0, k);
+  }
+  // result-set sizes that pick the entity counting method (tests change them)
+  var tuning = { smallResults: 20 };
+  function entityCounts(ords, k) {
+    var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
+    if (!R || !blocks.length) return Promise.resolve([]);
+    function fromLists(lists) {
+      var cnt = new Map();
+      lists.forEach(function (l) { if (l) for (var j = 0; j < l.length; j++) cnt.set(l[j], (cnt.get(l[j]) || 0) + 1); });
+      return topOf(Array.from(cnt.entries()), k);
+    }
+    if (R <= tuning.smallResults) {
+      return Promise.all(Array.from(ords, function (o) { return doc(o); })).then(function (ds) {
+        return fromLists(ds.map(function (d) { return d.e || []; }));
+      });
+    }
+    var inR = new Uint8Array(N);
+    for (var i = 0; i < R; i++) inR[ords[i]] = 1;
+    var counts = [], rank0 = 0;
+    function step(b) {
+      return loadBin('eb', blocks[b].f).then(function (bytes) {
+        var r = new Reader(bytes);
+        for (var e = 0; e < blocks[b].n; e++) {
+          var df = r.uv(), len = r.uv(), p = decodePostings(bytes.subarray(r.i, r.i + len), df), n = 0;
+          r.i += len;
+          for (var j = 0; j < df; j++) n += inR[p.ords[j]];
+          if (n) counts.push([rank0 + e, n]);
+        }
+        rank0 += blocks[b].n;
+        var top = topOf(counts, k);
+        if (b + 1 >= blocks.length || (top.length >= k && top[k - 1][1] >= blocks[b + 1].maxdf)) return top;
+        return step(b + 1);
+      });
+    }
+    return step(0);
   }
 
   function textKey(ord) {
@@ -1315,10 +1397,11 @@
     return out;
   }
 
+  if (C.m) hot(); // request the common terms while the page starts
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
     search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
-    snippet: snippet, highlight: highlight, manifest: man,
+    snippet: snippet, highlight: highlight, manifest: man, tuning: tuning,
     idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
   };
   if (C.onEngine) C.onEngine(C.engine);

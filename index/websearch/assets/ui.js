@@ -108,10 +108,7 @@
     return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE }).then(function (r) {
       if (my !== seq) return;
       var qt = E.queryTerms(st.q);
-      // the result documents are requested first, the facet columns next
-      var docsP = Promise.all(r.hits.map(function (h) { return E.doc(h.ord); }));
-      var facets = facetsEl ? E.facets(r.result) : Promise.resolve(null);
-      return docsP.then(function (docs) {
+      return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
         if (my !== seq) return;
         clear(results);
         results.setAttribute('start', String((st.page - 1) * PAGE + 1));
@@ -132,7 +129,8 @@
         C.rendered = performance.now();
         renderPager(st, r.total);
         if (!facetsEl) return;
-        return facets.then(function (f) { if (my === seq) { renderFacets(st, f); C.faceted = performance.now(); } });
+        // facets after the results are on screen
+        return E.facets(r.result).then(function (f) { if (my === seq) { renderFacets(st, f); C.faceted = performance.now(); } });
       });
     }).catch(function (err) {
       if (my !== seq) return;

@@ -12,10 +12,11 @@ globalThis.self = globalThis;
 const run = (f) => vm.runInThisContext(fs.readFileSync(path.join(searchDir, f), "utf8"), { filename: f });
 globalThis.casefileSearch = { noBoot: true, loadFile: run };
 run("manifest.js");
-for (const f of casefileSearch.m.boot) if (!f.startsWith("ui-")) run(f);
+for (const f of casefileSearch.m.boot) run(f);
 const E = casefileSearch.engine;
 
 const req = JSON.parse(fs.readFileSync(0, "utf8"));
+if (req.tuning) Object.assign(E.tuning, req.tuning);
 const out = {};
 if (req.analyze) out.analyze = req.analyze.map((t) => E.analyze(t).map((x) => [x.term, x.pos]));
 if (req.tokenize) out.tokenize = req.tokenize.map((t) => E.tokenize(t).map((x) => x.t));

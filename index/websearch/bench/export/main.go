@@ -8,7 +8,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -18,8 +17,6 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"casefile/index/websearch"
 	"casefile/index/websearch/internal/testcorpus"
@@ -61,17 +58,8 @@ func run(corpus, idxDir, out string, indexOnly bool, batch int) error {
 			return err
 		}
 		// one segment, so that casefile search scores exactly as the export
-		if adv, err := idx.Advanced(); err == nil {
-			if s, ok := adv.(*scorch.Scorch); ok {
-				opt := mergeplan.DefaultMergePlanOptions
-				opt.MaxSegmentsPerTier = 1
-				opt.MaxSegmentSize = mergeplan.MaxSegmentSizeLimit
-				opt.SegmentsPerMergeTask = 100
-				opt.FloorSegmentSize = mergeplan.MaxSegmentSizeLimit
-				if err := s.ForceMerge(context.Background(), &opt); err != nil {
-					return fmt.Errorf("force merge: %w", err)
-				}
-			}
+		if err := websearch.MergeSegments(idx); err != nil {
+			return err
 		}
 		fmt.Fprintf(os.Stderr, "indexed %d documents in %s\n", len(items), time.Since(t0).Round(time.Millisecond))
 		return idx.Close()

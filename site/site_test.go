@@ -1,0 +1,352 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"casefile/extract"
+	"casefile/index"
+)
+
+// readCorpus reads and annotates the documents under dir (with its
+// catalog.csv, if any).
+func readCorpus(t testing.TB, dir string) []*extract.Analysis {
+	t.Helper()
+	files, err := extract.Scan(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cat extract.Catalog
+	if fh, err := os.Open(filepath.Join(dir, extract.CatalogFile)); err == nil {
+		cat, _, err = extract.ParseCatalog(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var out []*extract.Analysis
+	for _, r := range extract.ReadAll(context.Background(), files, extract.Options{Dir: dir, Catalog: cat}) {
+		if r.Err != nil {
+			t.Fatal(r.Err)
+		}
+		out = append(out, r.Analysis)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Doc.ID < out[j].Doc.ID })
+	return out
+}
+
+// buildSite renders the corpus under dir, with its browser search, into a
+// fresh folder and returns the folder.
+func buildSite(t testing.TB, dir string) string {
+	t.Helper()
+	c := index.Resolve(readCorpus(t, dir), nil)
+	tmp := t.TempDir()
+	idx, _, err := index.Update(filepath.Join(tmp, "index"), index.Documents(c))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer idx.Close()
+	out, err := NewOutput(filepath.Join(tmp, "public"), filepath.Join(tmp, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(c, out, Options{Name: "casefile", Index: idx}); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(tmp, "public")
+}
+
+// memWriter keeps a rendered site in memory.
+type memWriter map[string][]byte
+
+func (m memWriter) WriteFile(name string, b []byte) error {
+	if _, dup := m[name]; dup {
+		return fmt.Errorf("%s written twice", name)
+	}
+	m[name] = append([]byte(nil), b...)
+	return nil
+}
+
+func readJSON[T any](t *testing.T, path string) T {
+	t.Helper()
+	var v T
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return v
+}
+
+var seedIDs = []string{"000-448d55b14e4fb1fa", "001-b789e277a2dbde8d", "002-82a1d53433710624", "003-769502ac06647d7f", "004-f94bbdb401a6c542"}
+
+// TestSeedExports: the story, the quotes and the copies reach the data
+// exports as the README documents them.
+func TestSeedExports(t *testing.T) {
+	site := buildSite(t, "testdata/seeds")
+	docs := readJSON[[]struct {
+		ID    string  `json:"id"`
+		Story *string `json:"story"`
+	}](t, filepath.Join(site, "data/documents.json"))
+	story := ""
+	for _, d := range docs {
+		if d.Story == nil {
+			t.Fatalf("%s has no story", d.ID)
+		}
+		if story != "" && *d.Story != story {
+			t.Errorf("the seeds are in stories %s and %s", story, *d.Story)
+		}
+		story = *d.Story
+	}
+	if _, err := os.Stat(filepath.Join(site, "stories", story+".html")); err != nil {
+		t.Errorf("no page for story %s: %v", story, err)
+	}
+	quotes := readJSON[[]struct {
+		Speaker   string   `json:"speaker"`
+		Text      string   `json:"text"`
+		Docs      []string `json:"documents"`
+		Citations []struct {
+			Doc     string `json:"document"`
+			Text    string `json:"text"`
+			Start   int    `json:"start"`
+			End     int    `json:"end"`
+			Partial bool   `json:"partial"`
+		} `json:"citations"`
+	}](t, filepath.Join(site, "data/quotes.json"))
+	texts := map[string][]rune{}
+	for _, a := range readCorpus(t, "testdata/seeds") {
+		texts[a.Doc.ID] = []rune(a.Doc.Text)
+	}
+	found := map[string]bool{}
+	for _, q := range quotes {
+		for _, c := range q.Citations {
+			// offsets are code points, and the cited words lie in that span
+			span := string(texts[c.Doc][c.Start:c.End])
+			if first := strings.Fields(c.Text)[0]; !strings.HasPrefix(span, first) {
+				t.Errorf("%s: citation [%d,%d) is %q, not %q", c.Doc, c.Start, c.End, span, c.Text)
+			}
+		}
+		switch {
+		case strings.Contains(q.Text, "grave chilling effect"):
+			found["twitter"] = true
+			if q.Speaker != "twitter" || !slices.Equal(q.Docs, seedIDs[1:4]) {
+				t.Errorf("chilling effect: %s in %v", q.Speaker, q.Docs)
+			}
+		case strings.Contains(q.Text, "strong justification"):
+			found["wessler"] = true
+			if q.Speaker != "nathan-freed-wessler" || !slices.Equal(q.Docs, seedIDs[:2]) {
+				t.Errorf("strong justification: %s in %v", q.Speaker, q.Docs)
+			}
+		}
+	}
+	if !found["twitter"] || !found["wessler"] {
+		t.Errorf("quotes.json lacks a target quote: %v", found)
+	}
+}
+
+// pageWeight is what a page costs before search data: its HTML and the
+// stylesheet and scripts it loads (the search index files excluded).
+func pageWeight(t *testing.T, site, page string) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(site, page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(b)
+	for _, m := range regexp.MustCompile(`(?:href|src)="([^"]+\.(?:css|js))"`).FindAllSubmatch(b, -1) {
+		ref := filepath.Join(filepath.Dir(filepath.Join(site, page)), string(m[1]))
+		if st, err := os.Stat(ref); err == nil {
+			n += int(st.Size())
+		}
+	}
+	return n
+}
+
+// TestSitePages: every page stays under 100 KB, links only inside the site
+// (relative links; the documents' own addresses aside), and loads nothing
+// from elsewhere.
+func TestSitePages(t *testing.T) {
+	site := buildSite(t, "testdata/seeds")
+	checkPages(t, site)
+	for _, need := range []string{"index.html", "documents.html", "stories/index.html", "entities/index.html", "timeline.html",
+		"search.html", "feed.xml", "sitemap.xml", "data/quotes.json", "data/stories.json"} {
+		if _, err := os.Stat(filepath.Join(site, need)); err != nil {
+			t.Errorf("missing %s", need)
+		}
+	}
+}
+
+var (
+	hrefRE = regexp.MustCompile(`(?:href|src|action)="([^"]*)"`)
+	weight = 100 << 10
+)
+
+func checkPages(t *testing.T, site string) {
+	t.Helper()
+	pages := 0
+	filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(site, p)
+		rel = filepath.ToSlash(rel)
+		pages++
+		if w := pageWeight(t, site, rel); w > weight {
+			t.Errorf("%s weighs %d KB with its CSS and JS", rel, w>>10)
+		}
+		b, _ := os.ReadFile(p)
+		for _, m := range hrefRE.FindAllSubmatch(b, -1) {
+			u := string(m[1])
+			if strings.HasPrefix(u, "data:") {
+				continue
+			}
+			if strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+				t.Errorf("%s: absolute link %s", rel, u)
+			}
+			if strings.Contains(u, "://") && !bytes.Contains(b, []byte(`href="`+u+`" rel="noopener noreferrer nofollow" class="external"`)) {
+				t.Errorf("%s: link outside the site %s", rel, u)
+			}
+			if target, _, _ := strings.Cut(u, "#"); target != "" && !strings.Contains(u, ":") {
+				target, _, _ = strings.Cut(target, "?")
+				if _, err := os.Stat(filepath.Join(site, "search")); err != nil && strings.HasPrefix(target, "search/") {
+					continue // rendered without a search index
+				}
+				if _, err := os.Stat(filepath.Join(filepath.Dir(p), target)); err != nil {
+					t.Errorf("%s: broken link %s", rel, u)
+				}
+			}
+		}
+		return nil
+	})
+	if pages == 0 {
+		t.Fatal("no pages")
+	}
+}
+
+// TestFeedAndSitemap: the Atom feed dates come from the documents and the
+// sitemap lists every page.
+func TestFeedAndSitemap(t *testing.T) {
+	site := buildSite(t, "testdata/seeds")
+	var feed struct {
+		Updated string `xml:"updated"`
+		Entries []struct {
+			ID      string `xml:"id"`
+			Updated string `xml:"updated"`
+			Link    struct {
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+		} `xml:"entry"`
+	}
+	b, _ := os.ReadFile(filepath.Join(site, "feed.xml"))
+	if err := xml.Unmarshal(b, &feed); err != nil {
+		t.Fatal(err)
+	}
+	if feed.Updated != "2017-04-06T00:00:00Z" || len(feed.Entries) != 5 {
+		t.Errorf("feed updated %s with %d entries", feed.Updated, len(feed.Entries))
+	}
+	for _, e := range feed.Entries {
+		if !strings.HasPrefix(e.ID, "urn:uuid:") || !strings.HasPrefix(e.Link.Href, "docs/") {
+			t.Errorf("entry %+v", e)
+		}
+	}
+	var sm struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	b, _ = os.ReadFile(filepath.Join(site, "sitemap.xml"))
+	if err := xml.Unmarshal(b, &sm); err != nil {
+		t.Fatal(err)
+	}
+	var html []string
+	filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".html") && !strings.Contains(p, "/search/") {
+			rel, _ := filepath.Rel(site, p)
+			html = append(html, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	var locs []string
+	for _, u := range sm.URLs {
+		locs = append(locs, u.Loc)
+	}
+	sort.Strings(html)
+	if !slices.Equal(locs, html) {
+		t.Errorf("sitemap lists %v\nthe site has %v", locs, html)
+	}
+}
+
+// TestRenderDeterministic: the same corpus renders to the same bytes.
+func TestRenderDeterministic(t *testing.T) {
+	c := index.Resolve(readCorpus(t, "testdata/seeds"), nil)
+	a, b := memWriter{}, memWriter{}
+	if err := Render(c, a, Options{Name: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(c, b, Options{Name: "x"}); err != nil {
+		t.Fatal(err)
+	}
+	for name := range a {
+		if !bytes.Equal(a[name], b[name]) {
+			t.Errorf("%s differs between two renders", name)
+		}
+	}
+}
+
+// TestLargeCorpusPages: on a synthetic corpus big enough to need paging (a
+// timeline over 400 events, hundreds of entities per type), every page
+// stays under 100 KB and every link holds.
+func TestLargeCorpusPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a synthetic corpus")
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed; the synthetic corpus needs it")
+	}
+	gen := "../index/websearch/testdata/gen-corpus.mjs"
+	if _, err := os.Stat(gen); err != nil {
+		t.Skip("no synthetic corpus generator: ", err)
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command(node, gen, "400", dir).CombinedOutput(); err != nil {
+		t.Fatalf("gen-corpus: %v\n%s", err, out)
+	}
+	c := index.Resolve(readCorpus(t, filepath.Join(dir, "content")), nil)
+	out, err := NewOutput(filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(c, out, Options{Name: "casefile"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(dir, "public")
+	if _, err := os.Stat(filepath.Join(site, "types/per.html")); err != nil {
+		t.Error("no paged list of people")
+	}
+	if len(c.Timeline) > timelineOnePage {
+		if m, _ := filepath.Glob(filepath.Join(site, "timeline/*.html")); len(m) == 0 {
+			t.Error("a long timeline is not paged")
+		}
+	}
+	checkPages(t, site)
+}
