@@ -23,9 +23,9 @@ var commonAcronyms = map[string]bool{
 	"LLC": true, "INC": true, "CORP": true, "LTD": true, "PLC": true, "GDP": true, "CPI": true, "IPO": true, "MP3": true,
 }
 
-// titleWords are job titles that sit between an organisation and a person:
+// spanTitles are job titles that sit between an organisation and a person:
 // "DHS Secretary John Kelly", "Twitter spokesman Nick Pacilio".
-var titleWords = map[string]bool{
+var spanTitles = map[string]bool{
 	"secretary": true, "commissioner": true, "director": true, "chairman": true, "chairwoman": true, "chair": true,
 	"spokesman": true, "spokeswoman": true, "spokesperson": true, "agent": true, "attorney": true, "lawyer": true,
 	"president": true, "senator": true, "sen.": true, "rep.": true, "judge": true, "justice": true, "chief": true,
@@ -145,7 +145,7 @@ func splitTitle(text string, m Mention) ([]Mention, bool) {
 	// the first title word after at least one word of organisation
 	t := -1
 	for k := 1; k < len(ws)-1; k++ {
-		if titleWords[strings.ToLower(text[ws[k].s:ws[k].e])] {
+		if spanTitles[strings.ToLower(text[ws[k].s:ws[k].e])] {
 			t = k
 			break
 		}
@@ -154,7 +154,7 @@ func splitTitle(text string, m Mention) ([]Mention, bool) {
 		return nil, false
 	}
 	n := t
-	for n < len(ws) && titleWords[strings.ToLower(text[ws[n].s:ws[n].e])] {
+	for n < len(ws) && spanTitles[strings.ToLower(text[ws[n].s:ws[n].e])] {
 		n++
 	}
 	if n == len(ws) || len(ws)-n > 3 {
@@ -216,7 +216,7 @@ func extendName(text string, m Mention, limit int) Mention {
 			e += size
 		}
 		w := text[j:e]
-		if e > limit || utf8.RuneCountInString(w) < 2 || words.IsEnglish(strings.ToLower(w)) || titleWords[strings.ToLower(w)] || calendarWords[strings.ToLower(w)] {
+		if e > limit || utf8.RuneCountInString(w) < 2 || words.IsEnglish(strings.ToLower(w)) || spanTitles[strings.ToLower(w)] || calendarWords[strings.ToLower(w)] {
 			return m
 		}
 		m.End = e

@@ -66,14 +66,15 @@ type page struct {
 }
 
 type renderer struct {
-	c     *index.Corpus
-	out   Writer
-	opt   Options
-	tmpl  map[string]*template.Template
-	stats stats
-	docs  map[string]*extract.Document
-	look  *lookups // corpus cross-references for pages (pages.go)
-	pages []string // HTML pages written, for the sitemap
+	c       *index.Corpus
+	out     Writer
+	opt     Options
+	tmpl    map[string]*template.Template
+	stats   stats
+	docs    map[string]*extract.Document
+	look    *lookups // corpus cross-references for pages (pages.go)
+	pages   []string // HTML pages written, for the sitemap
+	pagesMu sync.Mutex
 }
 
 // Render writes the whole site through out.
@@ -104,8 +105,8 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"search data", r.searchData},
 		{"exports", r.exports},
 		{"feed", r.feed},
-		{"sitemap", r.sitemap},
 	}
+	r.lk() // built once here: the steps below share it and run in parallel
 	// The steps write disjoint files, so they run in parallel, as many at a
 	// time as there are CPUs. Every error is reported, in step order.
 	errs := make([]error, len(steps))
@@ -122,7 +123,14 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		}()
 	}
 	wg.Wait()
-	return errors.Join(errs...)
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	// The sitemap lists every page the steps wrote, so it comes last.
+	if err := r.sitemap(); err != nil {
+		return fmt.Errorf("render sitemap: %w", err)
+	}
+	return nil
 }
 
 func (r *renderer) parse() error {
@@ -175,7 +183,9 @@ func quoteValue(v string) string {
 
 func (r *renderer) write(name, tmpl string, p page) error {
 	p.Site, p.Stats, p.Path = r.opt.Name, r.stats, name
+	r.pagesMu.Lock()
 	r.pages = append(r.pages, name)
+	r.pagesMu.Unlock()
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
 		return fmt.Errorf("%s: %w", name, err)

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"casefile/extract"
@@ -70,14 +71,23 @@ func buildSite(t testing.TB, dir string) string {
 	return filepath.Join(tmp, "public")
 }
 
-// memWriter keeps a rendered site in memory.
-type memWriter map[string][]byte
+// memWriter keeps a rendered site in memory; like Output, it is safe for
+// concurrent use, because render steps run in parallel.
+type memWriter struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
 
-func (m memWriter) WriteFile(name string, b []byte) error {
-	if _, dup := m[name]; dup {
+func (m *memWriter) WriteFile(name string, b []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.files == nil {
+		m.files = map[string][]byte{}
+	}
+	if _, dup := m.files[name]; dup {
 		return fmt.Errorf("%s written twice", name)
 	}
-	m[name] = append([]byte(nil), b...)
+	m.files[name] = append([]byte(nil), b...)
 	return nil
 }
 
@@ -295,15 +305,15 @@ func TestFeedAndSitemap(t *testing.T) {
 // TestRenderDeterministic: the same corpus renders to the same bytes.
 func TestRenderDeterministic(t *testing.T) {
 	c := index.Resolve(readCorpus(t, "testdata/seeds"), nil)
-	a, b := memWriter{}, memWriter{}
+	a, b := &memWriter{}, &memWriter{}
 	if err := Render(c, a, Options{Name: "x"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := Render(c, b, Options{Name: "x"}); err != nil {
 		t.Fatal(err)
 	}
-	for name := range a {
-		if !bytes.Equal(a[name], b[name]) {
+	for name := range a.files {
+		if !bytes.Equal(a.files[name], b.files[name]) {
 			t.Errorf("%s differs between two renders", name)
 		}
 	}
