@@ -20,7 +20,7 @@ import (
 // buildConfig is what 'casefile build' works on.
 type buildConfig struct {
 	Corpus, Out, Build string
-	Name               string
+	Name, BaseURL      string
 	Workers            int
 	NoCache            bool
 }
@@ -32,6 +32,7 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Out, "out", "public", "folder the site is written to (replaced atomically)")
 	fs.StringVar(&cfg.Build, "build", "build", "folder for the index, cache and build report")
 	fs.StringVar(&cfg.Name, "name", "casefile", "site title")
+	fs.StringVar(&cfg.BaseURL, "url", "", "the address the site will be published at (for absolute links in sitemap.xml and feed.xml); empty keeps them relative")
 	fs.IntVar(&cfg.Workers, "j", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "ignore cached analyses")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
@@ -238,7 +239,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, Index: idx}); err != nil {
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: idx}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
