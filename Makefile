@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 # Evaluation and training data (never in the repository): see README "Quality".
 EVAL_DIR ?= /tmp/eval
 
-.PHONY: all site test serve clean bench model eval casefile browser
+.PHONY: all site test fuzz serve clean bench model eval casefile browser
 
 all: site
 
@@ -26,6 +26,18 @@ site: casefile
 test: browser
 	$(GO) vet ./...
 	$(GO) test ./...
+	@$(MAKE) --no-print-directory fuzz
+
+# Every fuzz target, briefly (FUZZTIME each). The corpus of failures found
+# lives in each package's testdata/fuzz and runs in every plain go test.
+FUZZTIME ?= 3s
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "fuzz $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg >/tmp/casefile-fuzz.log 2>&1 || { cat /tmp/casefile-fuzz.log; exit 1; }; \
+	  done; \
+	done
 
 # The browser tests need Debian's Chromium. Install it when it is missing and
 # we can (root with apt-get); otherwise those tests skip and say why.
@@ -42,5 +54,28 @@ serve: site
 clean:
 	rm -rf $(OUT) $(BUILD) bin
 
+# Quality: the official scorer on the development data (never the held-out
+# test sets). Get the data first: README, "Quality and speed".
+SCORE ?= ../shared/eval/score
+eval: casefile
+	@test -f $(EVAL_DIR)/conll03-dev.jsonl || { echo "make: no evaluation data in $(EVAL_DIR) (README: Quality and speed)"; exit 1; }
+	@mkdir -p $(BUILD)
+	@echo "== entities: CoNLL-2003 development split (eng.testa)"
+	$(BIN) extract -jsonl < $(EVAL_DIR)/conll03-dev.jsonl > $(BUILD)/eval-conll03-dev.jsonl
+	$(SCORE) $(EVAL_DIR)/conll03-dev.jsonl $(BUILD)/eval-conll03-dev.jsonl --types PER,ORG,LOC,MISC
+	@echo "== dates: TimeBank + AQUAINT (TempEval-3 training data)"
+	cat $(EVAL_DIR)/timebank.jsonl $(EVAL_DIR)/aquaint.jsonl > $(BUILD)/eval-tbaq-gold.jsonl
+	$(BIN) extract -jsonl < $(BUILD)/eval-tbaq-gold.jsonl > $(BUILD)/eval-tbaq.jsonl
+	$(SCORE) $(BUILD)/eval-tbaq-gold.jsonl $(BUILD)/eval-tbaq.jsonl
+
+# Speed and memory. BENCH_SIZES picks the corpus sizes of the build
+# benchmark; Hugo + Pagefind run beside it when installed
+# (../shared/bench/peers/setup.sh).
+BENCH_SIZES ?= 1000,10000,50000
 bench: casefile
-	$(GO) test -run '^$$' -bench . -benchtime 2x ./extract/... ./index/... ./site/...
+	@echo "== extraction throughput on one core"
+	$(GO) test -run '^$$' -bench 'BenchmarkTag$$' -benchmem -cpu 1 ./extract/ner/ ./extract/timex/
+	$(GO) test -run '^$$' -bench 'Benchmark(Annotate|Patterns|Read|DecodeAnalysis)$$' -benchmem -cpu 1 ./extract/
+	@if [ -f $(EVAL_DIR)/conll03-dev.jsonl ]; then $(MAKE) --no-print-directory eval; else echo "make: no evaluation data in $(EVAL_DIR): quality scores skipped"; fi
+	@echo "== builds: full, no change, one file changed/added/deleted"
+	$(GO) run ./cmd/benchbuild -sizes $(BENCH_SIZES) -casefile $(BIN)

@@ -22,11 +22,16 @@ type Mention struct {
 // Timex is one temporal expression in a document's clean text: Text[Start:End],
 // byte offsets, with its TIMEX3 type and normalised TimeML value.
 type Timex struct {
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Type  string `json:"type"`
-	Value string `json:"value"`
-	Text  string `json:"text"`
+	Start       int    `json:"start"`
+	End         int    `json:"end"`
+	Type        string `json:"type"`
+	Value       string `json:"value"`
+	Mod         string `json:"mod,omitempty"` // TimeML mod: START, MID, END, APPROX, BEFORE, AFTER, ...
+	Granularity string `json:"granularity"`   // day, month, year, week, quarter, season, decade, century, time, duration, set, ref, unknown
+	Text        string `json:"text"`
+	// The sentence the expression stands in: what the timeline quotes.
+	SentStart int `json:"-"`
+	SentEnd   int `json:"-"`
 }
 
 // Annotations are what annotation finds in one text.
@@ -46,6 +51,7 @@ func Annotate(text string, dct time.Time) Annotations {
 	// pattern wins.
 	pats := Patterns(text)
 	a.Mentions = append(a.Mentions, pats...)
+	var tagged []Mention
 	k := 0
 	for _, s := range ner.Default().Tag(text) {
 		for k < len(pats) && pats[k].End <= s.Start {
@@ -54,11 +60,25 @@ func Annotate(text string, dct time.Time) Annotations {
 		if k < len(pats) && pats[k].Start < s.End {
 			continue
 		}
-		a.Mentions = append(a.Mentions, Mention{s.Start, s.End, s.Type, text[s.Start:s.End]})
+		tagged = append(tagged, Mention{s.Start, s.End, s.Type, text[s.Start:s.End]})
 	}
+	a.Mentions = append(a.Mentions, repairMentions(text, tagged)...)
 	sortMentions(a.Mentions)
-	for _, t := range timex.Tag(text, dct) {
-		a.Timexes = append(a.Timexes, Timex{t.Start, t.End, t.Type, t.Value, text[t.Start:t.End]})
+	tx := timex.Tag(text, dct)
+	if len(tx) > 0 {
+		sents := Sentences(text)
+		k := 0
+		for _, t := range tx {
+			for k < len(sents)-1 && sents[k].End <= t.Start {
+				k++
+			}
+			x := Timex{Start: t.Start, End: t.End, Type: t.Type, Value: t.Value, Mod: t.Mod,
+				Granularity: t.Granularity(), Text: text[t.Start:t.End], SentStart: t.Start, SentEnd: t.End}
+			if k < len(sents) && sents[k].Start <= t.Start && t.End <= sents[k].End {
+				x.SentStart, x.SentEnd = sents[k].Start, sents[k].End
+			}
+			a.Timexes = append(a.Timexes, x)
+		}
 	}
 	a.Quotes = Quotes(text, a.Mentions)
 	return a

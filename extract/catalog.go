@@ -70,7 +70,7 @@ func ParseCatalog(r io.Reader) (Catalog, []string, error) {
 		return nil, warn, errors.New(`catalog: no "path" column in the header row`)
 	}
 	cat := Catalog{}
-	for line := 2; ; line++ {
+	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -79,6 +79,7 @@ func ParseCatalog(r io.Reader) (Catalog, []string, error) {
 			warn = append(warn, fmt.Sprintf("catalog: %v", err))
 			continue
 		}
+		line, _ := cr.FieldPos(0)
 		var e Entry
 		for i, v := range rec {
 			if i >= len(cols) {

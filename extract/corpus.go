@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -12,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"casefile/extract/timex"
 )
 
 // Corpus control files: data about the corpus, not documents in it. They live
@@ -28,6 +32,8 @@ const MaxFileSize = 64 << 20
 type File struct {
 	Path    string `json:"path"` // corpus-relative, slash-separated
 	Size    int64  `json:"size"`
+	ModTime int64  `json:"-"`                 // nanoseconds since 1970
+	Inode   uint64 `json:"-"`                 // 0 where unknown
 	Control string `json:"control,omitempty"` // catalog, overrides or readme: read as corpus data, not as a document
 	Skip    string `json:"skip,omitempty"`    // why it is not read, if it is not
 }
@@ -73,7 +79,7 @@ func Scan(dir string) ([]File, error) {
 			files = append(files, File{Path: rel, Skip: "cannot read: " + unwrapPathError(err)})
 			return nil
 		}
-		f := File{Path: rel, Size: info.Size()}
+		f := File{Path: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Inode: inode(info)}
 		top := !strings.Contains(rel, "/")
 		switch lower := strings.ToLower(name); {
 		case top && lower == CatalogFile:
@@ -122,8 +128,8 @@ type Analysis struct {
 // against it.
 func Analyze(doc *Document) *Analysis {
 	if doc.Published == "" {
-		if d, ok := inferDate(doc.Text); ok {
-			doc.Published, doc.DateFrom = d, "inferred"
+		if t, ok := timex.InferDCT(doc.Text); ok {
+			doc.Published, doc.DateFrom = t.Format("2006-01-02"), "inferred"
 		}
 	}
 	var dct time.Time
@@ -220,18 +226,28 @@ func readOne(f File, id string, opt Options) (r Result) {
 			r.Analysis, r.Err = nil, &FileError{f.Path, fmt.Errorf("internal error while reading: %v", p)}
 		}
 	}()
+	var entry *Entry
+	if e, ok := opt.Catalog[f.Path]; ok {
+		entry = &e
+	}
+	opt.Cache.markSeen(f.Path)
+	// Unchanged since the last build (same size, time and inode): the cache
+	// knows its content hash, and maybe its analysis, without reading it.
+	if h := opt.Cache.rawHash(f); h != "" {
+		if a := opt.Cache.get(cacheKey(h, id, entry)); a != nil {
+			return Result{File: f, Analysis: a, Cached: true}
+		}
+	}
 	raw, err := os.ReadFile(filepath.Join(opt.Dir, filepath.FromSlash(f.Path)))
 	if err != nil {
 		r.Err = &FileError{f.Path, fmt.Errorf("cannot read: %s", unwrapPathError(err))}
 		return r
 	}
-	var entry *Entry
-	if e, ok := opt.Catalog[f.Path]; ok {
-		entry = &e
-	}
-	key := cacheKey(raw, id, entry)
+	sum := sha256.Sum256(raw)
+	hash := hex.EncodeToString(sum[:])
+	opt.Cache.setRawHash(f, hash)
+	key := cacheKey(hash, id, entry)
 	if a := opt.Cache.get(key); a != nil {
-		a.Doc.Path = f.Path
 		return Result{File: f, Analysis: a, Cached: true}
 	}
 	doc, err := Read(f.Path, id, raw, entry)
@@ -242,4 +258,9 @@ func readOne(f File, id string, opt Options) (r Result) {
 	r.Analysis = Analyze(doc)
 	opt.Cache.put(key, r.Analysis)
 	return r
+}
+
+func parseDCT(s string) time.Time {
+	t, _ := time.Parse("2006-01-02", s)
+	return t
 }

@@ -24,6 +24,17 @@ func decode(raw []byte) (string, []string, error) {
 		}
 		return s, []string{"decoded from UTF-16"}, nil
 	}
+	if be, ok := utf16Order(raw); ok {
+		bom := []byte{0xFF, 0xFE}
+		if be {
+			bom = []byte{0xFE, 0xFF}
+		}
+		s, err := decodeUTF16(append(bom, raw...))
+		if err != nil {
+			return "", nil, err
+		}
+		return s, []string{"decoded from UTF-16 without a byte-order mark"}, nil
+	}
 	if looksBinary(raw) {
 		return "", nil, ErrBinary
 	}
@@ -46,7 +57,9 @@ func decode(raw []byte) (string, []string, error) {
 		}
 		i += size
 	}
-	if high > 4*bad {
+	// Legacy single-byte text almost never forms valid multi-byte sequences,
+	// so any real ones mean UTF-8 with some damage.
+	if high > 0 && high >= bad {
 		warn = append(warn, fmt.Sprintf("replaced %d invalid UTF-8 bytes", bad))
 		return strings.ToValidUTF8(string(raw), "\uFFFD"), warn, nil
 	}
@@ -55,7 +68,8 @@ func decode(raw []byte) (string, []string, error) {
 }
 
 // looksBinary reports whether the start of raw looks like a binary file:
-// NUL bytes in bulk, or many control characters that text never has.
+// NUL bytes in bulk, or control characters that text never has. Text with a
+// few stray NULs is text (the NULs are removed).
 func looksBinary(raw []byte) bool {
 	head := raw
 	if len(head) > 8192 {
@@ -73,7 +87,38 @@ func looksBinary(raw []byte) bool {
 			ctl++
 		}
 	}
-	return nul*100 > len(head) || ctl*20 > len(head) || (nul > 0 && ctl*100 > len(head))
+	return nul*100 > 30*len(head) || ctl*100 > 5*len(head)
+}
+
+// utf16Order guesses the byte order of UTF-16 text without a BOM: mostly
+// Latin text has a NUL in every other byte, at odd offsets for little-endian
+// and even offsets for big-endian.
+func utf16Order(raw []byte) (be, ok bool) {
+	head := raw
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	if len(head) < 8 {
+		return false, false
+	}
+	even, odd := 0, 0
+	for i, c := range head {
+		if c == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	half := len(head) / 2
+	switch {
+	case odd*10 > 7*half && even*10 < half:
+		return false, true
+	case even*10 > 7*half && odd*10 < half:
+		return true, true
+	}
+	return false, false
 }
 
 func decodeUTF16(raw []byte) (string, error) {

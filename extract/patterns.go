@@ -53,6 +53,15 @@ func Patterns(text string) []Mention {
 		out = append(out, Mention{Start: start, End: end, Type: kind, Text: text[start:end]})
 	}
 	n := len(text)
+	// win bounds what an anchored matcher sees: every pattern here is short,
+	// and the regexp engine must not walk the rest of the document.
+	win := func(i, size int) string { return text[i:min(n, i+size)] }
+	match := func(re *regexp.Regexp, i, size int) int {
+		if m := re.FindStringIndex(win(i, size)); m != nil {
+			return m[1]
+		}
+		return 0
+	}
 	for i := 0; i < n; {
 		c := text[i]
 		prev := prevRune(text, i)
@@ -66,13 +75,13 @@ func Patterns(text string) []Mention {
 		case c == '@' && isWordRune(prev):
 			// an email: back up to its start
 			s := i
-			for s > 0 && isEmailByte(text[s-1]) {
+			for s > 0 && i-s < 64 && isEmailByte(text[s-1]) {
 				s--
 			}
-			if m := reEmail.FindStringIndex(text[s:]); m != nil && s+m[1] > i {
+			if e := match(reEmail, s, 320); e > 0 && s+e > i {
 				trimOverlap(&out, s)
-				add(s, s+m[1], KindEmail)
-				adv = s + m[1] - i
+				add(s, s+e, KindEmail)
+				adv = s + e - i
 			}
 		case c == '#' && (!isWordRune(prev) || endsMention(out, i, KindHashtag)):
 			if e := scanHashtag(text, i+1); e > i+1 {
@@ -80,54 +89,79 @@ func Patterns(text string) []Mention {
 				adv = e - i
 			}
 		case (c == 'h' || c == 'w') && !isWordRune(prev) && (strings.HasPrefix(text[i:], "http") || strings.HasPrefix(text[i:], "www.")):
-			if m := reURL.FindStringIndex(text[i:]); m != nil {
-				e := i + trimURL(text[i:i+m[1]])
+			if e := match(reURL, i, 2048); e > 0 {
+				e = i + trimURL(text[i:i+e])
 				add(i, e, KindURL)
 				adv = e - i
 			}
-		case (c == '$' || c >= 0xC2) && !isWordRune(prev):
-			if m := reMoney.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindMoney)
-				adv = m[1]
-			} else if m := reSection.FindStringIndex(text[i:]); m != nil && strings.HasPrefix(text[i:], "§") {
-				add(i, i+trimTrailingSpace(text[i:i+m[1]]), KindStatute)
-				adv = m[1]
+		case c == '$' && !isWordRune(prev):
+			if e := match(reMoney, i, 48); e > 0 {
+				add(i, i+e, KindMoney)
+				adv = e
 			}
-		case (c == 'U' || c == 'C' || c == 'N') && !isWordRune(prev):
-			if m := reMoney.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindMoney)
-				adv = m[1]
-			} else if m := reCaseNo.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindCase)
-				adv = m[1]
+		case c >= 0xC2 && !isWordRune(prev) && (strings.HasPrefix(text[i:], "€") || strings.HasPrefix(text[i:], "£") || strings.HasPrefix(text[i:], "¥")):
+			if e := match(reMoney, i, 48); e > 0 {
+				add(i, i+e, KindMoney)
+				adv = e
 			}
-		case c >= '0' && c <= '9' && !isWordRune(prev) && prev != '.' && prev != ',':
-			if m := reCase.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindCase)
-				adv = m[1]
-			} else if m := reStatute.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindStatute)
-				adv = m[1]
-			} else if m := rePhone.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindPhone)
-				adv = m[1]
-			} else if m := reMoney.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindMoney)
-				adv = m[1]
-			} else {
-				for adv < n-i && text[i+adv] >= '0' && text[i+adv] <= '9' {
-					adv++
+		case c == 0xC2 && strings.HasPrefix(text[i:], "§"):
+			if e := match(reSection, i, 160); e > 0 {
+				add(i, i+trimTrailingSpace(text[i:i+e]), KindStatute)
+				adv = e
+			}
+		case (c == 'U' || c == 'C' || c == 'A' || c == 'N' || c == 'H' || c == 'D') && !isWordRune(prev):
+			switch {
+			case hasCurrencyPrefix(text[i:]):
+				if e := match(reMoney, i, 48); e > 0 {
+					add(i, i+e, KindMoney)
+					adv = e
+				}
+			case strings.HasPrefix(text[i:], "No.") || strings.HasPrefix(text[i:], "Case No") || strings.HasPrefix(text[i:], "Docket No") ||
+				strings.HasPrefix(text[i:], "Civil Action No") || strings.HasPrefix(text[i:], "Criminal No"):
+				if e := match(reCaseNo, i, 64); e > 0 {
+					add(i, i+e, KindCase)
+					adv = e
 				}
 			}
+		case c >= '0' && c <= '9' && !isWordRune(prev) && prev != '.' && prev != ',':
+			d := i
+			for d < n && d-i < 24 && (text[d] >= '0' && text[d] <= '9' || text[d] == ',' || text[d] == '.' && d+1 < n && text[d+1] >= '0' && text[d+1] <= '9') {
+				d++
+			}
+			next := byte(0)
+			if d < n {
+				next = text[d]
+			}
+			e := 0
+			switch {
+			case next == ':' && d-i <= 2:
+				if e = match(reCase, i, 48); e > 0 {
+					add(i, i+e, KindCase)
+				}
+			case next == ' ' && d-i <= 3 && d+1 < n && (text[d+1] == 'U' || text[d+1] == 'C'):
+				if e = match(reStatute, i, 96); e > 0 {
+					add(i, i+e, KindStatute)
+				}
+			case (next == '-' || next == '.') && d-i == 3, next == ' ' && d-i <= 4:
+				if e = match(rePhone, i, 32); e > 0 {
+					add(i, i+e, KindPhone)
+				}
+			}
+			if e == 0 && next == ' ' && d+1 < n && strings.IndexByte("dempbtyUEGh", text[d+1]) >= 0 {
+				if e = match(reMoney, i, 64); e > 0 {
+					add(i, i+e, KindMoney)
+				}
+			}
+			adv = max(e, d-i)
 		case c == '(' && i+4 < n && text[i+1] >= '0' && text[i+1] <= '9':
-			if m := rePhone.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindPhone)
-				adv = m[1]
+			if e := match(rePhone, i, 32); e > 0 {
+				add(i, i+e, KindPhone)
+				adv = e
 			}
 		case c == '+' && i+1 < n && text[i+1] >= '0' && text[i+1] <= '9' && !isWordRune(prev):
-			if m := rePhone.FindStringIndex(text[i:]); m != nil {
-				add(i, i+m[1], KindPhone)
-				adv = m[1]
+			if e := match(rePhone, i, 32); e > 0 {
+				add(i, i+e, KindPhone)
+				adv = e
 			}
 		}
 		i += adv
@@ -339,4 +373,15 @@ func dedupe(ms []Mention) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// hasCurrencyPrefix reports a currency code or symbol that starts an amount:
+// US$, USD 5, C$, A$, NZ$, HK$.
+func hasCurrencyPrefix(s string) bool {
+	for _, p := range []string{"US$", "USD ", "USD$", "C$", "A$", "NZ$", "HK$"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }

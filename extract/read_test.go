@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // update rewrites golden files: UPDATE_SNAPSHOTS=1 go test ./extract
@@ -185,4 +186,85 @@ func TestParseCatalogWarnings(t *testing.T) {
 	if _, _, err := ParseCatalog(strings.NewReader("title,source\n")); err == nil {
 		t.Error("a catalog without a path column must be an error")
 	}
+}
+
+func TestDecode(t *testing.T) {
+	utf16le := func(s string) []byte {
+		var b []byte
+		for _, r := range s {
+			b = append(b, byte(r), byte(r>>8))
+		}
+		return b
+	}
+	for _, tc := range []struct {
+		name string
+		raw  []byte
+		want string
+		warn string
+	}{
+		{"utf8", []byte("plain “text”"), "plain “text”", ""},
+		{"bom", []byte("\xEF\xBB\xBFwith a BOM"), "with a BOM", ""},
+		{"utf16 bom", append([]byte{0xFF, 0xFE}, utf16le("héllo")...), "héllo", "UTF-16"},
+		{"utf16 no bom", utf16le("A headline in UTF-16 without a BOM"), "A headline in UTF-16 without a BOM", "without a byte-order mark"},
+		{"cp1252", []byte("\x93quoted\x94 \x96 caf\xe9"), "“quoted” – café", "Windows-1252"},
+		{"stray nul", []byte("text with\x00 a stray\x00 NUL"), "text with a stray NUL", "NUL"},
+		{"bad utf8", []byte("mostly “valid” UTF-8 with one bad \xff byte"), "mostly “valid” UTF-8 with one bad \uFFFD byte", "invalid UTF-8"},
+	} {
+		got, warn, err := decode(tc.raw)
+		if err != nil || got != tc.want || tc.warn != "" && !strings.Contains(strings.Join(warn, " "), tc.warn) {
+			t.Errorf("%s: got %q %q %v, want %q with warning %q", tc.name, got, warn, err, tc.want, tc.warn)
+		}
+	}
+}
+
+// FuzzRead feeds arbitrary bytes to every reader: no panic, and every
+// Document keeps its invariants.
+func FuzzRead(f *testing.F) {
+	inputs, _ := filepath.Glob("testdata/read/*")
+	for _, p := range inputs {
+		if FormatOf(p) == "" {
+			continue
+		}
+		b, _ := os.ReadFile(p)
+		if len(b) > 4096 {
+			b = b[:4096]
+		}
+		f.Add(b, uint8(len(p)))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte, kind uint8) {
+		name := [...]string{"f.txt", "f.md", "f.html"}[kind%3]
+		d, err := Read(name, "f", raw, nil)
+		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Path != name {
+				t.Fatalf("error %v does not name the file", err)
+			}
+			return
+		}
+		if !utf8.ValidString(d.Text) || !utf8.ValidString(d.Title) {
+			t.Fatal("invalid UTF-8 in the Document")
+		}
+		checkBlocks(t, d)
+	})
+}
+
+func FuzzSentences(f *testing.F) {
+	f.Add("Mr. Smith went to Washington. He said “hello.” Then?\n\nNew block")
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := 0
+		for _, sp := range Sentences(s) {
+			if sp.Start < prev || sp.End <= sp.Start || sp.End > len(s) {
+				t.Fatalf("bad sentence %+v after %d", sp, prev)
+			}
+			prev = sp.End
+		}
+	})
+}
+
+func FuzzCatalog(f *testing.F) {
+	b, _ := os.ReadFile("testdata/read/catalog.csv")
+	f.Add(b)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		ParseCatalog(bytes.NewReader(b)) // errors are fine; panics are not
+	})
 }

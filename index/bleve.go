@@ -37,7 +37,14 @@ type UpdateStats struct {
 }
 
 // BatchSize is the number of documents per bleve batch.
-const BatchSize = 500
+const BatchSize = 2000
+
+// writeConfig lets bleve return from a batch before it is synced to disk.
+// The index is derived data: the manifest is marked dirty for the whole
+// update, and an index whose update did not finish is rebuilt from scratch,
+// so per-batch durability would only cost time (most of the indexing wall
+// time on a slow disk).
+var writeConfig = map[string]interface{}{"unsafe_batch": true}
 
 // Update brings the bleve index in dir up to date with docs (id -> document):
 // new and changed documents are indexed, documents no longer present are
@@ -125,7 +132,7 @@ func openForUpdate(dir string) (*manifest, bleve.Index, error) {
 	var man manifest
 	if b, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil && json.Unmarshal(b, &man) == nil &&
 		man.Version == MappingVersion && !man.Dirty {
-		if idx, err := bleve.Open(filepath.Join(dir, "bleve")); err == nil {
+		if idx, err := bleve.OpenUsing(filepath.Join(dir, "bleve"), writeConfig); err == nil {
 			if man.Docs == nil {
 				man.Docs = map[string]string{}
 			}
@@ -138,7 +145,7 @@ func openForUpdate(dir string) (*manifest, bleve.Index, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("index: %w", err)
 	}
-	idx, err := bleve.New(filepath.Join(dir, "bleve"), NewMapping())
+	idx, err := bleve.NewUsing(filepath.Join(dir, "bleve"), NewMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, writeConfig)
 	if err != nil {
 		return nil, nil, fmt.Errorf("index: %w", err)
 	}

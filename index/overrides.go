@@ -36,7 +36,7 @@ func ParseOverrides(r io.Reader) (*Overrides, []string, error) {
 	cr.TrimLeadingSpace = true
 	cr.Comment = '#'
 	var warn []string
-	for line := 1; ; line++ {
+	for first := true; ; first = false {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -44,11 +44,12 @@ func ParseOverrides(r io.Reader) (*Overrides, []string, error) {
 		if err != nil {
 			return nil, warn, fmt.Errorf("overrides: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		if len(rec) == 0 || strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
 		action := strings.ToLower(strings.TrimSpace(rec[0]))
-		if line == 1 && action == "action" {
+		if first && action == "action" {
 			continue // header row
 		}
 		name, value := "", ""

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"casefile/extract"
 )
@@ -145,12 +144,10 @@ func keyOf(surface, class string) string {
 // builds the timeline. docs must be sorted by id.
 func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
 	r := &resolver{docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}}
-	lower := lowercaseWords(docs)
 	for di, a := range docs {
-		starts := sentenceStarts(a.Doc.Text)
 		for mi, m := range a.Mentions {
 			s, class := surfaceOf(m)
-			if s == "" || isJunkName(s, class, starts[m.Start], lower) {
+			if s == "" || isJunkName(s, class) {
 				r.drop[ref{di, mi}] = true
 				continue
 			}
@@ -563,43 +560,10 @@ func canonicalName(forms map[string]int) string {
 	return best
 }
 
-// sentenceStarts marks the byte offsets where sentences begin.
-func sentenceStarts(text string) map[int]bool {
-	starts := map[int]bool{}
-	for _, s := range extract.Sentences(text) {
-		i := s.Start
-		// skip opening quotes and brackets
-		for i < s.End {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' {
-				i += size
-				continue
-			}
-			break
-		}
-		starts[i] = true
-	}
-	return starts
-}
-
-// lowercaseWords collects the words the corpus writes in lower case: a
-// capitalised word at the start of a sentence that the corpus also writes in
-// lower case is an ordinary word ("Leave", "Updated"), not a name.
-func lowercaseWords(docs []*extract.Analysis) map[string]bool {
-	words := map[string]bool{}
-	for _, a := range docs {
-		for _, w := range strings.FieldsFunc(a.Doc.Text, func(r rune) bool { return !unicode.IsLetter(r) }) {
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
-				words[w] = true
-			}
-		}
-	}
-	return words
-}
-
-// isJunkName rejects names that are not names: ordinary words capitalised
-// because they start a sentence, lone letters, numbers.
-func isJunkName(s, class string, sentenceInitial bool, lower map[string]bool) bool {
+// isJunkName rejects names that are not names: lone letters and numbers.
+// (Ordinary words capitalised at a sentence start are dropped per document,
+// in extract.)
+func isJunkName(s, class string) bool {
 	if class != "NAME" {
 		return false
 	}
@@ -609,11 +573,5 @@ func isJunkName(s, class string, sentenceInitial bool, lower map[string]bool) bo
 			letters++
 		}
 	}
-	if letters < 2 {
-		return true
-	}
-	if sentenceInitial && !strings.Contains(s, " ") && lower[strings.ToLower(s)] {
-		return true
-	}
-	return false
+	return letters < 2
 }

@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"casefile/extract"
+	"casefile/extract/timex"
 )
 
 // Event is something the corpus anchors to a date: one or more sentences, in
@@ -82,16 +83,11 @@ func buildTimeline(c *Corpus) []*Event {
 	byDate := map[string][]*candidate{}
 	for di, a := range c.Docs {
 		text := a.Doc.Text
-		sents := extract.Sentences(text)
 		for _, t := range a.Timexes {
 			if !datable(t) {
 				continue
 			}
-			k := sort.Search(len(sents), func(i int) bool { return sents[i].End > t.Start })
-			if k == len(sents) {
-				continue
-			}
-			s := sents[k]
+			s := extract.Span{Start: t.SentStart, End: t.SentEnd}
 			cand := &candidate{doc: di, sent: s, timex: t.Text, words: contentWords(text[s.Start:s.End]), entities: map[string]bool{}}
 			for mi, m := range a.Mentions {
 				if m.Start >= s.Start && m.End <= s.End && c.Links[di][mi] != "" {
@@ -173,7 +169,7 @@ func sameEvent(a, b *candidate) bool {
 }
 
 func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
-	e := &Event{ID: fmt.Sprintf("%s-%d", date, n), Date: date, Granularity: granularity(date)}
+	e := &Event{ID: fmt.Sprintf("%s-%d", date, n), Date: date, Granularity: timex.Granularity(date)}
 	docs, ents := map[string]bool{}, map[string]bool{}
 	// The summary is the sentence that shares most with the others, shorter
 	// first on ties: the one that best stands for the cluster.
@@ -231,22 +227,4 @@ func contentWords(s string) map[string]bool {
 		out[w] = true
 	}
 	return out
-}
-
-// granularity names the precision of a calendar value.
-// TODO(lead): use timex.Granularity once the date tagger lands.
-func granularity(v string) string {
-	switch {
-	case len(v) == 10:
-		return "day"
-	case len(v) == 7:
-		return "month"
-	case len(v) == 4:
-		return "year"
-	case strings.Contains(v, "-W"):
-		return "week"
-	case strings.Contains(v, "-Q"):
-		return "quarter"
-	}
-	return "unknown"
 }

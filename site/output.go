@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,22 +17,35 @@ import (
 // it in only when complete, so readers of public/ never see a half-built
 // site and a build killed at any moment leaves the previous site intact.
 //
-// Files identical to the previous build are hard-linked from it instead of
-// written again (hosts and backups see them unchanged). The content hash of
-// every file is kept in a manifest outside the site (under build/).
+// A file identical to the previous build's is hard-linked from it instead of
+// written, so hosts, backups and rsync see it unchanged. A page whose inputs
+// did not change is not even rendered (WriteKeyed). A manifest outside the
+// site (under build/) records every file's content hash and input key.
+//
+// The swapped-out site is deleted by a detached background process, as git
+// runs its automatic gc: on a large site the deletion takes seconds that
+// nobody needs to wait for. Leftovers of any interrupted build or deletion
+// are cleaned up by the next build.
 type Output struct {
 	final    string // e.g. public
 	stage    string // sibling of final, same file system
 	manifest string // path of the manifest file
-	prev     map[string]string
+	prev     manifest
+	next     manifest
 	mu       sync.Mutex
-	files    map[string]string // name -> sha256
-	Written  int               // files written
-	Linked   int               // files hard-linked from the previous build
+	dirs     sync.Map // directories already made in the stage
+	Written  int      // files written
+	Linked   int      // files hard-linked from the previous build
+	Reused   int      // of which pages not rendered at all: their inputs were unchanged
+}
+
+type manifest struct {
+	Files map[string]string `json:"files"` // name -> sha256 of the content
+	Keys  map[string]string `json:"keys"`  // name -> key of the inputs it was rendered from
 }
 
 // NewOutput prepares to replace the folder final. manifestPath names the file
-// that records the hashes of the files in final.
+// that records the files in final.
 func NewOutput(final, manifestPath string) (*Output, error) {
 	final = filepath.Clean(final)
 	parent, base := filepath.Dir(final), filepath.Base(final)
@@ -45,84 +59,139 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 			os.Rename(final+".old", final)
 		}
 	}
-	// Leftovers of builds that were killed.
+	// Leftovers of builds that were killed, and swapped-out sites.
 	if old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*")); len(old) > 0 {
-		for _, o := range old {
-			os.RemoveAll(o)
-		}
+		removeLater(old...)
 	}
 	stage, err := os.MkdirTemp(parent, "."+base+".tmp-")
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	os.Chmod(stage, 0o755)
-	o := &Output{final: final, stage: stage, manifest: manifestPath, files: map[string]string{}, prev: map[string]string{}}
+	o := &Output{final: final, stage: stage, manifest: manifestPath,
+		next: manifest{Files: map[string]string{}, Keys: map[string]string{}}}
 	if b, err := os.ReadFile(manifestPath); err == nil {
 		json.Unmarshal(b, &o.prev)
 	}
+	// Trust the manifest only if the site it describes is still there.
+	if _, err := os.Stat(filepath.Join(final, "index.html")); err != nil {
+		o.prev = manifest{}
+	}
 	return o, nil
+}
+
+func checkName(name string) error {
+	if name == "" || strings.HasPrefix(name, "/") || strings.Contains("/"+name+"/", "/../") || strings.Contains(name, "\\") {
+		return fmt.Errorf("output: bad file name %q", name)
+	}
+	return nil
+}
+
+// record claims name for this build.
+func (o *Output) record(name, hash, key string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if _, dup := o.next.Files[name]; dup {
+		return fmt.Errorf("output: %s written twice", name)
+	}
+	o.next.Files[name] = hash
+	if key != "" {
+		o.next.Keys[name] = key
+	}
+	return nil
+}
+
+func (o *Output) mkdirFor(dst string) error {
+	dir := filepath.Dir(dst)
+	if _, ok := o.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	o.dirs.Store(dir, true)
+	return nil
+}
+
+// link hard-links name from the previous site; false if it cannot.
+func (o *Output) link(name string) bool {
+	dst := filepath.Join(o.stage, filepath.FromSlash(name))
+	if o.mkdirFor(dst) != nil {
+		return false
+	}
+	return os.Link(filepath.Join(o.final, filepath.FromSlash(name)), dst) == nil
 }
 
 // WriteFile writes one file of the site; name is slash-separated and
 // relative to the site root. It is safe for concurrent use.
 func (o *Output) WriteFile(name string, data []byte) error {
-	if name == "" || strings.HasPrefix(name, "/") || strings.Contains("/"+name+"/", "/../") {
-		return fmt.Errorf("output: bad file name %q", name)
+	return o.write(name, "", data)
+}
+
+func (o *Output) write(name, key string, data []byte) error {
+	if err := checkName(name); err != nil {
+		return err
 	}
 	sum := sha256.Sum256(data)
 	h := hex.EncodeToString(sum[:])
-	o.mu.Lock()
-	if _, dup := o.files[name]; dup {
-		o.mu.Unlock()
-		return fmt.Errorf("output: %s written twice", name)
+	if err := o.record(name, h, key); err != nil {
+		return err
 	}
-	o.files[name] = h
-	o.mu.Unlock()
-
+	if o.prev.Files[name] == h && o.link(name) {
+		o.count(&o.Linked)
+		return nil
+	}
 	dst := filepath.Join(o.stage, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-		return fmt.Errorf("output: %w", err)
-	}
-	if o.prev[name] == h {
-		src := filepath.Join(o.final, filepath.FromSlash(name))
-		if os.Link(src, dst) == nil && sameContent(dst, h) {
-			o.count(false)
-			return nil
-		}
-		os.Remove(dst)
+	if err := o.mkdirFor(dst); err != nil {
+		return err
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	o.count(true)
+	o.count(&o.Written)
 	return nil
 }
 
-func (o *Output) count(written bool) {
-	o.mu.Lock()
-	if written {
-		o.Written++
-	} else {
-		o.Linked++
+// WriteKeyed writes a page whose content is a function of key: if the
+// previous build wrote name from the same key, the page is linked without
+// calling render. key must cover every input of the page (its data and the
+// templates); the incremental-equals-full tests hold it to that.
+func (o *Output) WriteKeyed(name, key string, render func() ([]byte, error)) error {
+	if err := checkName(name); err != nil {
+		return err
 	}
-	o.mu.Unlock()
+	if h, ok := o.prev.Files[name]; ok && o.prev.Keys[name] == key {
+		if err := o.record(name, h, key); err != nil {
+			return err
+		}
+		if o.link(name) {
+			o.count(&o.Linked)
+			o.count(&o.Reused)
+			return nil
+		}
+		// Could not link (the file is gone): render it after all.
+		o.mu.Lock()
+		delete(o.next.Files, name)
+		delete(o.next.Keys, name)
+		o.mu.Unlock()
+	}
+	data, err := render()
+	if err != nil {
+		return err
+	}
+	return o.write(name, key, data)
 }
 
-// sameContent re-checks a linked file: the previous site may have been
-// edited by hand since the manifest was written.
-func sameContent(path, want string) bool {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return false
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:]) == want
+func (o *Output) count(n *int) {
+	o.mu.Lock()
+	*n++
+	o.mu.Unlock()
 }
 
 // Files returns the names written so far, sorted.
 func (o *Output) Files() []string {
-	names := make([]string, 0, len(o.files))
-	for n := range o.files {
+	names := make([]string, 0, len(o.next.Files))
+	for n := range o.next.Files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
@@ -130,14 +199,14 @@ func (o *Output) Files() []string {
 }
 
 // Commit swaps the new site in. The manifest is written after the swap: if
-// the build dies between the two, the next build only hard-links less.
+// the build dies between the two, the next build only reuses less.
 func (o *Output) Commit() error {
 	if err := swapDirs(o.stage, o.final); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	// After the swap the stage path holds the previous site.
-	os.RemoveAll(o.stage)
-	b, _ := json.MarshalIndent(o.files, "", " ")
+	removeLater(o.stage)
+	b, _ := json.Marshal(o.next)
 	if err := os.MkdirAll(filepath.Dir(o.manifest), 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -149,4 +218,26 @@ func (o *Output) Commit() error {
 }
 
 // Abort throws the unfinished site away.
-func (o *Output) Abort() { os.RemoveAll(o.stage) }
+func (o *Output) Abort() { removeLater(o.stage) }
+
+// SyncRemoval makes removeLater delete at once, in this process (tests).
+var SyncRemoval = false
+
+// removeLater deletes folders in a detached background process, so that the
+// build does not wait for it; where that cannot be started, it deletes them
+// now.
+func removeLater(dirs ...string) {
+	if !SyncRemoval {
+		if rm, err := exec.LookPath("rm"); err == nil {
+			cmd := exec.Command(rm, append([]string{"-rf", "--"}, dirs...)...)
+			cmd.SysProcAttr = detached()
+			if cmd.Start() == nil {
+				cmd.Process.Release()
+				return
+			}
+		}
+	}
+	for _, d := range dirs {
+		os.RemoveAll(d)
+	}
+}

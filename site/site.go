@@ -9,10 +9,12 @@ package site
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -65,15 +67,15 @@ type page struct {
 }
 
 type renderer struct {
-	c     *index.Corpus
-	out   Writer
-	opt   Options
-	tmpl  map[string]*template.Template
-	stats stats
-	docs  map[string]*extract.Document
-	look  *lookups   // corpus cross-references for pages (pages.go)
-	mu    sync.Mutex // guards pages: pages render in parallel
-	pages []string   // HTML pages written, for the sitemap
+	c       *index.Corpus
+	out     Writer
+	opt     Options
+	tmpl    map[string]*template.Template
+	stats   stats
+	docs    map[string]*extract.Document
+	look    *lookups // corpus cross-references for pages (pages.go)
+	pages   []string // HTML pages written, for the sitemap
+	pagesMu sync.Mutex
 }
 
 // Render writes the whole site through out.
@@ -104,12 +106,30 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"search data", r.searchData},
 		{"exports", r.exports},
 		{"feed", r.feed},
-		{"sitemap", r.sitemap},
 	}
-	for _, s := range steps {
-		if err := s.fn(); err != nil {
-			return fmt.Errorf("render %s: %w", s.name, err)
-		}
+	r.lk() // built once here: the steps below share it and run in parallel
+	// The steps write disjoint files, so they run in parallel, as many at a
+	// time as there are CPUs. Every error is reported, in step order.
+	errs := make([]error, len(steps))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, s := range steps {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			if err := s.fn(); err != nil {
+				errs[i] = fmt.Errorf("render %s: %w", s.name, err)
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	// The sitemap lists every page the steps wrote, so it comes last.
+	if err := r.sitemap(); err != nil {
+		return fmt.Errorf("render sitemap: %w", err)
 	}
 	return nil
 }
@@ -164,9 +184,9 @@ func quoteValue(v string) string {
 
 func (r *renderer) write(name, tmpl string, p page) error {
 	p.Site, p.Stats, p.Path = r.opt.Name, r.stats, name
-	r.mu.Lock()
+	r.pagesMu.Lock()
 	r.pages = append(r.pages, name)
-	r.mu.Unlock()
+	r.pagesMu.Unlock()
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
 		return fmt.Errorf("%s: %w", name, err)

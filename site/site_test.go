@@ -71,7 +71,8 @@ func buildSite(t testing.TB, dir string) string {
 	return filepath.Join(tmp, "public")
 }
 
-// memWriter keeps a rendered site in memory.
+// memWriter keeps a rendered site in memory; like Output, it is safe for
+// concurrent use, because render steps run in parallel.
 type memWriter struct {
 	mu    sync.Mutex
 	files map[string][]byte

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -19,7 +20,7 @@ import (
 // buildConfig is what 'casefile build' works on.
 type buildConfig struct {
 	Corpus, Out, Build string
-	Name               string
+	Name, BaseURL      string
 	Workers            int
 	NoCache            bool
 }
@@ -31,13 +32,26 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.Out, "out", "public", "folder the site is written to (replaced atomically)")
 	fs.StringVar(&cfg.Build, "build", "build", "folder for the index, cache and build report")
 	fs.StringVar(&cfg.Name, "name", "casefile", "site title")
+	fs.StringVar(&cfg.BaseURL, "url", "", "the address the site will be published at (for absolute links in sitemap.xml and feed.xml); empty keeps them relative")
 	fs.IntVar(&cfg.Workers, "j", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "ignore cached analyses")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return &usageError{fmt.Sprintf("build: unexpected argument %q", fs.Arg(0))}
+	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	rep, err := build(ctx, cfg, m.Stderr)
 	if rep != nil {
@@ -64,7 +78,10 @@ type report struct {
 	Files    []fileReport      `json:"files"`
 	Warnings []string          `json:"warnings,omitempty"`
 	Index    index.UpdateStats `json:"index"`
-	Output   struct {
+	Cache    struct {
+		Hits, Misses int
+	} `json:"cache"`
+	Output struct {
 		Files, Written, Linked int
 	} `json:"output"`
 	Timings map[string]string `json:"timings"`
@@ -94,8 +111,8 @@ func (r *report) summary(w io.Writer) {
 		fmt.Fprintf(w, "  warning: %s\n", warn)
 	}
 	if r.Output.Files > 0 {
-		fmt.Fprintf(w, "casefile: wrote %s (%d files: %d new or changed, %d unchanged); report in %s\n",
-			r.Out, r.Output.Files, r.Output.Written, r.Output.Linked, r.Report)
+		fmt.Fprintf(w, "casefile: wrote %s (%d files: %d new or changed, %d unchanged) in %s; report in %s\n",
+			r.Out, r.Output.Files, r.Output.Written, r.Output.Linked, r.Timings["total"], r.Report)
 	}
 }
 
@@ -135,15 +152,27 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	t = time.Now()
 	opt := extract.Options{Dir: cfg.Corpus, Catalog: cat, Workers: cfg.Workers}
 	if !cfg.NoCache {
-		opt.Cache = &extract.Cache{Dir: filepath.Join(cfg.Build, "cache")}
+		c, err := extract.OpenCache(filepath.Join(cfg.Build, "cache.db"))
+		if err != nil {
+			return rep, fmt.Errorf("build: %w", err)
+		}
+		opt.Cache = c
 	}
 	opt.Progress = prog.step("reading", 0)
 	results := extract.ReadAll(ctx, files, opt)
 	prog.done()
-	lap("read", t)
 	if err := ctx.Err(); err != nil {
+		opt.Cache.Close(false)
 		return rep, err
 	}
+	if err := opt.Cache.Close(true); err != nil {
+		return rep, fmt.Errorf("build: %w", err)
+	}
+	if opt.Cache != nil {
+		rep.Cache.Hits, rep.Cache.Misses = opt.Cache.Hits, opt.Cache.Misses
+	}
+	lap("read", t)
+	prog.finish("read %d files in %s (%d analysed, %d from the cache)", len(results), since(t), len(results)-rep.Cache.Hits, rep.Cache.Hits)
 
 	// Every file gets a line: documents, duplicates, skips, corpus data.
 	byPath := map[string]extract.Result{}
@@ -188,10 +217,13 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
 
 	t = time.Now()
+	prog.stage("resolving entities and dates")
 	corpus := index.Resolve(docs, ov)
 	lap("resolve", t)
+	prog.finish("resolved %d entities and %d timeline events in %s", len(corpus.Entities), len(corpus.Timeline), since(t))
 
 	t = time.Now()
+	prog.stage("indexing")
 	idx, ist, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
@@ -199,13 +231,15 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	defer idx.Close()
 	rep.Index = ist
 	lap("index", t)
+	prog.finish("indexed in %s (%d added, %d updated, %d deleted, %d unchanged)", since(t), ist.Added, ist.Updated, ist.Deleted, ist.Unchanged)
 
 	t = time.Now()
+	prog.stage("writing the site")
 	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, Index: idx}); err != nil {
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: idx}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
@@ -267,4 +301,12 @@ func writeReport(path string, rep *report) error {
 		return err
 	}
 	return os.Rename(tmp, path)
+}
+
+func since(t time.Time) string {
+	d := time.Since(t)
+	if d < time.Second {
+		return d.Round(time.Millisecond).String()
+	}
+	return d.Round(100 * time.Millisecond).String()
 }

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -69,6 +71,42 @@ func TestScripts(t *testing.T) {
 			// binfile PATH: write a small PNG-like binary file
 			"binfile": func(ts *testscript.TestScript, neg bool, args []string) {
 				b := append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 512)...)
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
+			},
+			// bigfile PATH MiB: a file of that size (zeros, written sparse)
+			"bigfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				mb, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				f, err := os.Create(ts.MkAbs(args[0]))
+				ts.Check(err)
+				ts.Check(f.Truncate(int64(mb) << 20))
+				ts.Check(f.Close())
+			},
+			// bigline PATH MiB: one line of prose of that size, no newline
+			"bigline": func(ts *testscript.TestScript, neg bool, args []string) {
+				mb, err := strconv.Atoi(args[1])
+				ts.Check(err)
+				unit := "The agency said on Thursday that the company sued the department in San Francisco. "
+				ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(strings.Repeat(unit, mb<<20/len(unit))), 0o644))
+			},
+			// encfile PATH ENCODING TEXT: TEXT written as utf16le (with BOM), cp1252, or with NUL bytes
+			"encfile": func(ts *testscript.TestScript, neg bool, args []string) {
+				text := strings.Join(args[2:], " ")
+				var b []byte
+				switch args[1] {
+				case "utf16le":
+					b = []byte{0xFF, 0xFE}
+					for _, u := range utf16.Encode([]rune(text)) {
+						b = append(b, byte(u), byte(u>>8))
+					}
+				case "cp1252": // curly quotes and dashes as Windows-1252 bytes
+					r := strings.NewReplacer("“", "\x93", "”", "\x94", "’", "\x92", "–", "\x96", "é", "\xe9")
+					b = []byte(r.Replace(text))
+				case "nul":
+					b = []byte(strings.ReplaceAll(text, " ", " \x00"))
+				default:
+					ts.Fatalf("unknown encoding %s", args[1])
+				}
 				ts.Check(os.WriteFile(ts.MkAbs(args[0]), b, 0o644))
 			},
 			// hits N QUERY...: casefile search -json QUERY has N total hits

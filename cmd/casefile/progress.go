@@ -68,3 +68,19 @@ func (p *progress) done() {
 		p.shown = false
 	}
 }
+
+// stage announces a stage that has no file count: a status line on a
+// terminal, nothing elsewhere.
+func (p *progress) stage(what string) {
+	if p.tty {
+		fmt.Fprintf(p.w, "\r%s…\033[K", what)
+		p.shown = true
+	}
+}
+
+// finish reports a finished stage in one plain line, on a terminal and in
+// logs alike.
+func (p *progress) finish(format string, args ...any) {
+	p.done()
+	fmt.Fprintf(p.w, "casefile: "+format+"\n", args...)
+}

@@ -1,0 +1,259 @@
+// Command benchbuild measures casefile's builds on synthetic corpora, side by
+// side with Hugo + Pagefind when they are installed. It is what 'make bench'
+// runs for build speed and memory.
+//
+//	go run ./cmd/benchbuild [-sizes 1000,10000,50000] [-work /tmp/casefile-bench] [-peers=true]
+//
+// For each size it generates the corpus with the shared generator
+// (../shared/bench/gen-corpus.mjs, deterministic), then measures with
+// casefile: a full build from nothing, a rebuild with nothing changed, and
+// rebuilds after changing, adding and deleting one file; and checks that the
+// site after those rebuilds is byte-identical to a full build of the same
+// corpus. Each measurement gives wall time, CPU time (user + system) and
+// peak resident memory. With -peers, the shared peer script builds the same
+// corpus with Hugo and indexes it with Pagefind in the same run
+// (../shared/bench/peers/build.sh; install them with peers/setup.sh).
+//
+// The machine may be shared and noisy: compare ratios measured in one run.
+package main
+
+import (
+	"crypto/sha256"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+type measure struct {
+	Wall, CPU time.Duration
+	RSSMiB    float64
+}
+
+func (m measure) String() string {
+	return fmt.Sprintf("%6.1f s wall, %6.1f s CPU, %5.0f MiB", m.Wall.Seconds(), m.CPU.Seconds(), m.RSSMiB)
+}
+
+func run(env []string, name string, args ...string) (measure, error) {
+	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	out := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = out, out
+	start := time.Now()
+	err := cmd.Run()
+	m := measure{Wall: time.Since(start)}
+	if cmd.ProcessState != nil {
+		m.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			m.RSSMiB = float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		}
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+	}
+	return m, nil
+}
+
+func main() {
+	sizes := flag.String("sizes", "1000,10000,50000", "corpus sizes, comma-separated")
+	work := flag.String("work", "/tmp/casefile-bench", "work folder (corpora, sites)")
+	shared := flag.String("shared", "../shared", "the shared folder (bench/gen-corpus.mjs, bench/peers)")
+	bin := flag.String("casefile", "bin/casefile", "casefile binary")
+	peers := flag.Bool("peers", true, "also run Hugo + Pagefind when installed")
+	flag.Parse()
+	if err := bench(*sizes, *work, *shared, *bin, *peers); err != nil {
+		fmt.Fprintln(os.Stderr, "benchbuild:", err)
+		os.Exit(1)
+	}
+}
+
+type row struct {
+	N                               int
+	Full, Noop, Change, Add, Delete measure
+	Identical                       bool
+	Hugo, Pagefind                  *measure
+}
+
+func bench(sizes, work, shared, bin string, withPeers bool) error {
+	absBin, err := filepath.Abs(bin)
+	if err != nil {
+		return err
+	}
+	gen := filepath.Join(shared, "bench", "gen-corpus.mjs")
+	peerScript := filepath.Join(shared, "bench", "peers", "build.sh")
+	tools := envOr("BENCH_TOOLS", "/tmp/bench-tools")
+	pagefind := filepath.Join(tools, "node_modules/@pagefind/linux-x64/bin/pagefind_extended")
+	_, hugoErr := exec.LookPath("hugo")
+	_, pfErr := os.Stat(pagefind)
+	havePeers := withPeers && hugoErr == nil && pfErr == nil
+	if withPeers && !havePeers {
+		fmt.Printf("Hugo or Pagefind not installed (%s/setup.sh): casefile only.\n\n", filepath.Dir(peerScript))
+	}
+	var rows []row
+	for _, s := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil {
+			return fmt.Errorf("bad size %q", s)
+		}
+		corpus := filepath.Join(work, "corpus", s)
+		if _, err := os.Stat(filepath.Join(corpus, "queries.json")); err != nil {
+			fmt.Printf("generating %d documents...\n", n)
+			if _, err := run(nil, "node", gen, s, corpus); err != nil {
+				return err
+			}
+		}
+		r := row{N: n}
+		content := filepath.Join(corpus, "content")
+		site := filepath.Join(work, "site", s)
+		os.RemoveAll(site)
+		build := func() (measure, error) {
+			return run(nil, absBin, "build", "-corpus", content, "-out", filepath.Join(site, "public"), "-build", filepath.Join(site, "build"))
+		}
+		fmt.Printf("casefile, %d documents: full build...\n", n)
+		if r.Full, err = build(); err != nil {
+			return err
+		}
+		full, err := treeHash(filepath.Join(site, "public"))
+		if err != nil {
+			return err
+		}
+		if r.Noop, err = build(); err != nil {
+			return err
+		}
+		// One file changed, one added, one deleted, then all put back.
+		victim := firstFile(content)
+		orig, err := os.ReadFile(victim)
+		if err != nil {
+			return err
+		}
+		os.WriteFile(victim, append(append([]byte{}, orig...), []byte("\n\nA late correction added one more sentence about the appeal.\n")...), 0o644)
+		if r.Change, err = build(); err != nil {
+			return err
+		}
+		added := filepath.Join(content, "news", "zz-benchmark-added.md")
+		os.WriteFile(added, []byte("---\ntitle: \"An added article\"\ndate: 2020-01-02\nsource: \"Bench Wire\"\n---\nThe court heard the appeal on Monday, the filing says.\n"), 0o644)
+		if r.Add, err = build(); err != nil {
+			return err
+		}
+		os.Remove(added)
+		os.WriteFile(victim, orig, 0o644)
+		if r.Delete, err = build(); err != nil {
+			return err
+		}
+		after, err := treeHash(filepath.Join(site, "public"))
+		if err != nil {
+			return err
+		}
+		r.Identical = after == full
+		if havePeers {
+			fmt.Printf("Hugo + Pagefind, %d documents...\n", n)
+			env := []string{"BENCH_CORPUS=" + filepath.Join(work, "peers"), "BENCH_RESULTS=" + filepath.Join(work, "peer-results"), "BENCH_TOOLS=" + tools}
+			if _, err := run(env, "bash", peerScript, s); err != nil {
+				return err
+			}
+			h, p, err := peerFigures(filepath.Join(work, "peer-results", s, "build.json"))
+			if err != nil {
+				return err
+			}
+			r.Hugo, r.Pagefind = h, p
+		}
+		rows = append(rows, r)
+		os.RemoveAll(filepath.Join(work, "peers", s, "public"))
+	}
+	print(rows)
+	return nil
+}
+
+func print(rows []row) {
+	fmt.Println()
+	fmt.Println("| N | casefile full build | no change | one file changed | one added | one deleted | incremental = full |")
+	fmt.Println("|---|---|---|---|---|---|---|")
+	for _, r := range rows {
+		fmt.Printf("| %d | %s | %.1f s | %.1f s | %.1f s | %.1f s | %v |\n", r.N, r.Full, r.Noop.Wall.Seconds(), r.Change.Wall.Seconds(),
+			r.Add.Wall.Seconds(), r.Delete.Wall.Seconds(), r.Identical)
+	}
+	if rows[0].Hugo == nil {
+		return
+	}
+	fmt.Println()
+	fmt.Println("| N | Hugo | Pagefind | Hugo + Pagefind wall | casefile wall | ratio casefile / (Hugo + Pagefind) |")
+	fmt.Println("|---|---|---|---|---|---|")
+	for _, r := range rows {
+		peer := r.Hugo.Wall + r.Pagefind.Wall
+		fmt.Printf("| %d | %s | %s | %.1f s | %.1f s | %.2f |\n", r.N, r.Hugo, r.Pagefind, peer.Seconds(), r.Full.Wall.Seconds(),
+			r.Full.Wall.Seconds()/peer.Seconds())
+	}
+}
+
+// peerFigures reads the peer script's build.json.
+func peerFigures(path string) (*measure, *measure, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	type t struct {
+		Wall float64 `json:"wall_s"`
+		User float64 `json:"user_s"`
+		Sys  float64 `json:"sys_s"`
+		RSS  float64 `json:"peak_rss_mib"`
+	}
+	var v struct{ Hugo, Pagefind t }
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, nil, err
+	}
+	conv := func(x t) *measure {
+		return &measure{Wall: time.Duration(x.Wall * float64(time.Second)), CPU: time.Duration((x.User + x.Sys) * float64(time.Second)), RSSMiB: x.RSS}
+	}
+	return conv(v.Hugo), conv(v.Pagefind), nil
+}
+
+func firstFile(dir string) string {
+	var first string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && first == "" && strings.HasSuffix(p, ".md") {
+			first = p
+		}
+		return nil
+	})
+	return first
+}
+
+// treeHash hashes every file's path and content under dir.
+func treeHash(dir string) (string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(dir, n)
+		fmt.Fprintf(h, "%s %x\n", rel, sha256.Sum256(b))
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)), nil
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
