@@ -658,10 +658,14 @@
     (m.dlFields || []).forEach(function (f) { cols.dl[f] = new Uint32Array(n); });
     return cols;
   }
+  // chunks holding the (ascending) ordinals
   function chunksOf(ords, size) {
-    var ch = size || man().chunk, seen = new Set();
-    for (var i = 0; i < ords.length; i++) seen.add((ords[i] / ch) | 0);
-    return Array.from(seen);
+    var ch = size || man().chunk, out = [], last = -1;
+    for (var i = 0; i < ords.length; i++) {
+      var c = (ords[i] / ch) | 0;
+      if (c !== last) { out.push(c); last = c; }
+    }
+    return out;
   }
   function allChunks() { var out = [], n = Math.ceil(man().n / man().chunk); for (var i = 0; i < n; i++) out.push(i); return out; }
   function loadCol(kind, chunks) {
