@@ -36,8 +36,11 @@ type UpdateStats struct {
 	Rebuilt                            bool
 }
 
-// BatchSize is the number of documents per bleve batch.
-const BatchSize = 2000
+// BatchSize is the number of documents per bleve batch. Each batch becomes
+// an in-memory segment before it is persisted and merged: at 10,000
+// documents, batches of 2,000 peaked at 1.5 GB RSS and batches of 500 at
+// 0.93 GB, indexing as fast.
+const BatchSize = 500
 
 // writeConfig lets bleve return from a batch before it is synced to disk.
 // The index is derived data: the manifest is marked dirty for the whole

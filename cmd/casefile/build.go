@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"sort"
 	"time"
@@ -17,10 +18,15 @@ import (
 	"casefile/site"
 )
 
+// defaultMemoryLimit is the soft limit of the Go heap during a build. The
+// bleve index's memory-mapped files come on top of it.
+const defaultMemoryLimit = 1 << 30
+
 // buildConfig is what 'casefile build' works on.
 type buildConfig struct {
 	Corpus, Out, Build string
 	Name, BaseURL      string
+	MemProfile         string
 	Workers            int
 	NoCache            bool
 }
@@ -36,6 +42,7 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.Workers, "j", 0, "parallel workers (0: one per CPU)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "ignore cached analyses")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile to `file` (for developers)")
+	fs.StringVar(&cfg.MemProfile, "memprofile", "", "write a heap profile to `file` once the site is rendered (for developers)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -52,6 +59,11 @@ func (m *Main) runBuild(ctx context.Context, args []string) error {
 			return fmt.Errorf("build: %w", err)
 		}
 		defer pprof.StopCPUProfile()
+	}
+	// A soft limit on the Go heap keeps a large build's memory bounded (the
+	// collector works harder near it); GOMEMLIMIT in the environment wins.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
 	}
 	rep, err := build(ctx, cfg, m.Stderr)
 	if rep != nil {
@@ -246,6 +258,12 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err := ctx.Err(); err != nil {
 		out.Abort()
 		return rep, err
+	}
+	if cfg.MemProfile != "" {
+		if f, err := os.Create(cfg.MemProfile); err == nil {
+			pprof.WriteHeapProfile(f)
+			f.Close()
+		}
 	}
 	if err := out.Commit(); err != nil {
 		return rep, fmt.Errorf("build: %w", err)
