@@ -234,7 +234,9 @@ func readOne(f File, id string, opt Options) (r Result) {
 	// Unchanged since the last build (same size, time and inode): the cache
 	// knows its content hash, and maybe its analysis, without reading it.
 	if h := opt.Cache.rawHash(f); h != "" {
-		if a := opt.Cache.get(cacheKey(h, id, entry)); a != nil {
+		key := cacheKey(h, id, entry)
+		if a := opt.Cache.get(key); a != nil {
+			a.Doc.Key = key
 			return Result{File: f, Analysis: a, Cached: true}
 		}
 	}
@@ -248,6 +250,7 @@ func readOne(f File, id string, opt Options) (r Result) {
 	opt.Cache.setRawHash(f, hash)
 	key := cacheKey(hash, id, entry)
 	if a := opt.Cache.get(key); a != nil {
+		a.Doc.Key = key
 		return Result{File: f, Analysis: a, Cached: true}
 	}
 	doc, err := Read(f.Path, id, raw, entry)
@@ -255,6 +258,7 @@ func readOne(f File, id string, opt Options) (r Result) {
 		r.Err = err
 		return r
 	}
+	doc.Key = key
 	r.Analysis = Analyze(doc)
 	opt.Cache.put(key, r.Analysis)
 	return r

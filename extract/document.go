@@ -30,7 +30,11 @@ type Document struct {
 	Text      string   `json:"text"`   // clean text: blocks separated by a blank line
 	Blocks    []Block  `json:"blocks"` // paragraphs and headings of Text, in order
 	Hash      string   `json:"hash"`   // SHA-256 of the raw file, hex
-	Warnings  []string `json:"warnings,omitempty"`
+	// Key identifies the analysis: the file's content, id and catalog row and
+	// the code that read it (see Cache). Equal keys mean equal analyses, so
+	// the site reuses pages built from them. Empty when not known.
+	Key      string   `json:"key,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Block is a paragraph or heading: Text[Start:End].

@@ -441,7 +441,16 @@ func (r *renderer) documents() error {
 			Copies   []*extract.Document
 		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf),
 			groups, dates, quotes, story, others, original, copies}
-		return r.write("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body})
+		// What doc.html fetches by id: quoted speakers and the timeline
+		// pages of its dates.
+		var deps []string
+		for _, q := range quotes {
+			deps = append(deps, r.entityLabel(q.Quote.Speaker))
+		}
+		for _, d := range dates {
+			deps = append(deps, l.tl.pageOf(d.Value))
+		}
+		return r.writeKeyed("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}, deps)
 	})
 }
 
@@ -721,7 +730,19 @@ func (r *renderer) entities() error {
 			AllDocs, AllQuotes, AllEvents int
 			MoreKWIC                      bool
 		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
-		return r.write("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body})
+		// What entity.html and its quote partial fetch by id: the citing
+		// documents, the speakers, the timeline pages of its events.
+		var deps []any
+		for _, q := range quotes {
+			deps = append(deps, r.entityLabel(q.Speaker))
+			for _, c := range q.Citations {
+				deps = append(deps, r.docs[c.Doc])
+			}
+		}
+		for _, ev := range events {
+			deps = append(deps, l.tl.pageOf(ev.Date))
+		}
+		return r.writeKeyed("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}, deps)
 	})
 	if err != nil {
 		return err
@@ -938,4 +959,12 @@ func (r *renderer) timeline() error {
 func (r *renderer) search() error {
 	body := struct{ Scripts []string }{[]string{"search/manifest.js"}}
 	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body})
+}
+
+// entityLabel is what a page shows of an entity it links to by id.
+func (r *renderer) entityLabel(id string) string {
+	if e := r.c.Entity(id); e != nil {
+		return id + "\x00" + e.Name + "\x00" + e.Type
+	}
+	return id
 }

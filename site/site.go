@@ -76,6 +76,10 @@ type renderer struct {
 	look    *lookups // corpus cross-references for pages (pages.go)
 	pages   []string // HTML pages written, for the sitemap
 	pagesMu sync.Mutex
+
+	saltOnce  sync.Once // pagekey.go
+	saltValue string
+	keyMemo   sync.Map
 }
 
 // Render writes the whole site through out.
@@ -183,15 +187,29 @@ func quoteValue(v string) string {
 }
 
 func (r *renderer) write(name, tmpl string, p page) error {
-	p.Site, p.Stats, p.Path = r.opt.Name, r.stats, name
+	p.Site, p.Path = r.opt.Name, name
+	// Only the corpus-wide pages show corpus-wide counts: a page about one
+	// document or entity must not change because another was added.
+	if tmpl == "home" || tmpl == "entities" {
+		p.Stats = r.stats
+	}
 	r.pagesMu.Lock()
 	r.pages = append(r.pages, name)
 	r.pagesMu.Unlock()
+	b, err := r.render(name, tmpl, p)
+	if err != nil {
+		return err
+	}
+	return r.out.WriteFile(name, b)
+}
+
+// render executes a page's template.
+func (r *renderer) render(name, tmpl string, p page) ([]byte, error) {
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return r.out.WriteFile(name, b.Bytes())
+	return b.Bytes(), nil
 }
 
 func (r *renderer) assets() error {

@@ -57,6 +57,13 @@ func TestReproducible(t *testing.T) {
 	if back := buildInto(t, corpus, dir, 2); back != one {
 		t.Fatal("incremental build after re-adding differs from the full build")
 	}
+	// A change that ripples into other pages: a new document whose longer
+	// spelling becomes the name of an entity that many pages show.
+	os.WriteFile(filepath.Join(corpus, "inc.txt"), []byte("Twitter Inc. said on Friday that Twitter Inc. would keep fighting the summons from U.S. Customs and Border Protection, a part of the Department of Homeland Security.\n"), 0o644)
+	incremental := buildInto(t, corpus, dir, 2)
+	if full := buildInto(t, corpus, filepath.Join(tmp, "d"), 2); full != incremental {
+		t.Fatal("incremental build after a rippling change differs from a full build")
+	}
 }
 
 // TestKilledBuildKeepsSite: a build that stops before the swap leaves the
