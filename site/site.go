@@ -44,9 +44,10 @@ type Writer interface {
 type Options struct {
 	// Name is the site's title, shown in every page header.
 	Name string
-	// Index is the bleve index of the corpus; the browser search files are
-	// exported from it. Without it the site has no search data.
-	Index bleve.Index
+	// Index returns the bleve index of the corpus, waiting for it if it is
+	// still being built: the browser search files are exported from it, and
+	// every other page renders meanwhile. Nil means no search data.
+	Index func() (bleve.Index, error)
 	// BaseURL is where the site will be published ("https://example.org/archive/"),
 	// for the absolute addresses sitemap.xml and the Atom feed need. Without it
 	// they hold addresses relative to the site root.
@@ -107,7 +108,6 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"stories", r.stories},
 		{"document lists", r.documentLists},
 		{"search page", r.search},
-		{"search data", r.searchData},
 		{"exports", r.exports},
 		{"feed", r.feed},
 	}
@@ -117,6 +117,26 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 	errs := make([]error, len(steps))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
+	// The search data needs the index, which may still be building: wait
+	// for it before taking a CPU.
+	var searchErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if r.opt.Index == nil {
+			return
+		}
+		idx, err := r.opt.Index()
+		if err != nil {
+			searchErr = fmt.Errorf("render search data: %w", err)
+			return
+		}
+		sem <- struct{}{}
+		defer func() { <-sem }()
+		if err := r.searchData(idx); err != nil {
+			searchErr = fmt.Errorf("render search data: %w", err)
+		}
+	}()
 	for i, s := range steps {
 		wg.Add(1)
 		sem <- struct{}{}
@@ -128,7 +148,7 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := errors.Join(append(errs, searchErr)...); err != nil {
 		return err
 	}
 	// The sitemap lists every page the steps wrote, so it comes last.
@@ -289,10 +309,7 @@ func docsByDate(c *index.Corpus) []*extract.Document {
 }
 
 // searchData exports the browser search files from the bleve index.
-func (r *renderer) searchData() error {
-	if r.opt.Index == nil {
-		return nil
-	}
+func (r *renderer) searchData(idx bleve.Index) error {
 	docs := make([]websearch.Doc, len(r.c.Docs))
 	for i, a := range r.c.Docs {
 		d := a.Doc
@@ -312,6 +329,6 @@ func (r *renderer) searchData() error {
 	for i, e := range r.c.Entities {
 		ents[i] = websearch.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
 	}
-	_, err := websearch.Export(r.opt.Index, docs, ents, r.out, nil)
+	_, err := websearch.Export(idx, docs, ents, r.out, nil)
 	return err
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/blevesearch/bleve/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,7 +63,7 @@ func buildSite(t testing.TB, dir string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Render(c, out, Options{Name: "casefile", Index: idx}); err != nil {
+	if err := Render(c, out, Options{Name: "casefile", Index: func() (bleve.Index, error) { return idx, nil }}); err != nil {
 		t.Fatal(err)
 	}
 	if err := out.Commit(); err != nil {

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"casefile/extract"
 	"casefile/index"
 	"casefile/site"
@@ -234,27 +236,55 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	lap("resolve", t)
 	prog.finish("resolved %d entities and %d timeline events in %s", len(corpus.Entities), len(corpus.Timeline), since(t))
 
+	// The bleve index builds while the pages render: only the search data
+	// waits for it.
 	t = time.Now()
-	prog.stage("indexing")
-	idx, ist, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
-	if err != nil {
-		return rep, fmt.Errorf("build: %w", err)
+	tIndex := t
+	prog.stage("indexing and writing the site")
+	type indexed struct {
+		idx bleve.Index
+		st  index.UpdateStats
+		err error
 	}
-	defer idx.Close()
-	rep.Index = ist
-	lap("index", t)
-	prog.finish("indexed in %s (%d added, %d updated, %d deleted, %d unchanged)", since(t), ist.Added, ist.Updated, ist.Deleted, ist.Unchanged)
-
-	t = time.Now()
-	prog.stage("writing the site")
+	done := make(chan indexed, 1)
+	go func() {
+		idx, st, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
+		done <- indexed{idx, st, err}
+	}()
+	var ix *indexed
+	waitIndex := func() (bleve.Index, error) {
+		if ix == nil {
+			r := <-done
+			ix = &r
+			if r.err == nil {
+				rep.Index = r.st
+				lap("index", tIndex)
+			}
+		}
+		if ix.err != nil {
+			return nil, fmt.Errorf("build: %w", ix.err)
+		}
+		return ix.idx, nil
+	}
+	defer func() {
+		if idx, err := waitIndex(); err == nil {
+			idx.Close()
+		}
+	}()
 	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: idx}); err != nil {
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
+	if _, err := waitIndex(); err != nil {
+		out.Abort()
+		return rep, err
+	}
+	ist := rep.Index
+	prog.finish("indexed in %s (%d added, %d updated, %d deleted, %d unchanged)", rep.Timings["index"], ist.Added, ist.Updated, ist.Deleted, ist.Unchanged)
 	if err := ctx.Err(); err != nil {
 		out.Abort()
 		return rep, err
