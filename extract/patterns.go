@@ -36,8 +36,7 @@ var (
 	reCourt = regexp.MustCompile(`^(?:(?:the\s)?(?:U\.S\.|US|United States|Federal|State|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s)?` +
 		`(?:(?:District|Bankruptcy|Circuit|Superior|Supreme|Appellate|Tax|Claims|Family|Probate|County|Municipal|Magistrate|High|Crown)\s)?Court` +
 		`(?:\sof\s(?:Appeals|Federal Claims|International Trade|Justice|Chancery|Criminal Appeals)(?:\sfor\sthe\s(?:[A-Z][a-z]+|D\.C\.|\d+(?:st|nd|rd|th))\sCircuit)?)?` +
-		`(?:\s(?:for|of)\sthe\s(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s)?District\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?` +
-		`(?:\sin\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?`)
+		`(?:\s(?:for|of)\sthe\s(?:(?:Northern|Southern|Eastern|Western|Central|Middle)\s)?District\sof\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?`)
 	reAmendment = regexp.MustCompile(`^(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth|Twenty-[a-z]+|\d{1,2}(?:st|nd|rd|th))\sAmendment\b`)
 )
 
@@ -175,7 +174,7 @@ func Patterns(text string) []Mention {
 // words.
 func courtsAndLaws(text string) []Mention {
 	var out []Mention
-	for _, head := range []string{"Court", "Amendment", "Act"} {
+	for _, head := range []string{"Court", "Amendment", "Act", "Constitution"} {
 		for off := 0; ; {
 			j := strings.Index(text[off:], head)
 			if j < 0 {
@@ -202,6 +201,26 @@ func courtsAndLaws(text string) []Mention {
 						break
 					}
 					s = nextWord(text, s)
+				}
+			case "Constitution":
+				// "the U.S. Constitution", "the American Constitution", "the
+				// Constitution of Kenya"
+				s := j
+				for _, q := range []string{"United States ", "U.S. ", "US ", "American ", "Federal "} {
+					if strings.HasSuffix(text[:j], q) {
+						s = j - len(q)
+						break
+					}
+				}
+				e := off
+				if strings.HasPrefix(text[e:], " of ") {
+					if k := e + 4; k < len(text) && unicode.IsUpper(rune(text[k])) {
+						for e = k; e < len(text) && isWordByte(text[e]); e++ {
+						}
+					}
+				}
+				if s < j || e > off {
+					out = append(out, Mention{Start: s, End: e, Type: KindLaw, Text: text[s:e]})
 				}
 			case "Amendment":
 				s := backWords(text, j, 1)

@@ -41,19 +41,33 @@ func repairMentions(text string, ms []Mention) []Mention {
 	if len(ms) == 0 {
 		return ms
 	}
-	var starts map[int]bool
-	var midCaps map[string]bool
+	starts, midCaps := sentenceWordInfo(text)
+	ms = joinCoordinated(text, ms)
+	surnames := map[string]bool{}
+	for _, m := range ms {
+		if m.Type == "PER" && strings.Contains(m.Text, " ") {
+			surnames[m.Text[strings.LastIndexByte(m.Text, ' ')+1:]] = true
+		}
+	}
 	out := ms[:0:0]
 	for i, m := range ms {
 		m = trimTail(text, m)
+		if starts[m.Start] {
+			m = trimLead(text, m, midCaps)
+		}
+		if m.End <= m.Start {
+			continue
+		}
+		next := len(text)
+		if i+1 < len(ms) {
+			next = ms[i+1].Start
+		}
 		if m.Type == "PER" {
-			next := len(text)
-			if i+1 < len(ms) {
-				next = ms[i+1].Start
-			}
 			m = extendName(text, m, next)
 		}
 		if parts, ok := splitTitle(text, m); ok {
+			// the name after the title may have been cut short too
+			parts[1] = extendName(text, parts[1], next)
 			out = append(out, parts...)
 			continue
 		}
@@ -61,10 +75,12 @@ func repairMentions(text string, ms []Mention) []Mention {
 			continue
 		}
 		if !strings.ContainsAny(m.Text, " -.'’") {
-			if starts == nil {
-				starts, midCaps = sentenceWordInfo(text)
-			}
 			if starts[m.Start] && ordinaryWord(m.Text, midCaps) {
+				continue
+			}
+			// "the new Administration": a capitalised common noun, which the
+			// document also writes in lower case, is not a name of its own kind
+			if m.Type == "MISC" && words.IsEnglish(strings.ToLower(m.Text)) && !surnames[m.Text] && containsWord(text, strings.ToLower(m.Text)) {
 				continue
 			}
 		}
@@ -95,6 +111,18 @@ func sentenceWordInfo(text string) (map[int]bool, map[string]bool) {
 			break
 		}
 		starts[i] = true
+	}
+	// A quotation starts a sentence of its own: `said, "Permitting CBP...`
+	for i := 0; i < len(text); i++ {
+		if text[i] == '"' || strings.HasPrefix(text[i:], "“") {
+			j := i + 1
+			if text[i] != '"' {
+				j = i + len("“")
+			}
+			if (i == 0 || text[i-1] == ' ') && j < len(text) {
+				starts[j] = true
+			}
+		}
 	}
 	mid := map[string]bool{}
 	i := 0
@@ -182,15 +210,219 @@ var tailWords = map[string]bool{"under": true, "of": true, "and": true, "the": t
 	"to": true, "for": true, "with": true, "by": true, "from": true, "as": true, "or": true, "said": true, "says": true,
 	"is": true, "was": true, "has": true, "had": true, "who": true, "which": true, "that": true, "a": true, "an": true}
 
-// trimTail drops function words the tagger ran on into: "Donald trump under".
+// nameParticles are lower-case words inside names: "Ludwig van Beethoven".
+var nameParticles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "der": true, "van": true, "von": true,
+	"la": true, "le": true, "bin": true, "al": true, "el": true, "du": true, "dos": true, "das": true, "y": true}
+
+// trimTail drops the words a name never ends with, that the tagger ran on
+// into: function words ("Donald trump under") and other lower-case words
+// ("the Department and the current").
 func trimTail(text string, m Mention) Mention {
 	for {
 		i := strings.LastIndexByte(text[m.Start:m.End], ' ')
-		if i < 0 || !tailWords[text[m.Start+i+1:m.End]] {
+		if i < 0 {
+			return m
+		}
+		w := text[m.Start+i+1 : m.End]
+		r, _ := utf8.DecodeRuneInString(w)
+		if !tailWords[w] && !(unicode.IsLower(r) && !nameParticles[w] && followsFunctionWord(text[m.Start:m.Start+i])) {
 			return m
 		}
 		m.End = m.Start + i
 		m.Text = text[m.Start:m.End]
+	}
+}
+
+// followsFunctionWord reports whether s ends with a function word: a
+// lower-case word is trimmed only after one ("and the current"), so that a
+// name written in lower case by mistake ("Donald trump") stays whole.
+func followsFunctionWord(s string) bool {
+	return tailWords[s[strings.LastIndexByte(s, ' ')+1:]]
+}
+
+// leadWords are ordinary words that start a sentence and that the tagger
+// takes for the start of a name.
+var leadWords = map[string]bool{"according": true, "after": true, "although": true, "as": true, "before": true,
+	"despite": true, "following": true, "however": true, "if": true, "meanwhile": true, "since": true, "then": true,
+	"though": true, "under": true, "unlike": true, "when": true, "while": true, "with": true, "without": true}
+
+// trimLead drops an ordinary word at the start of a sentence from a longer
+// name: "Permitting CBP" is CBP. Only verb forms and sentence adverbs: "New
+// York" keeps its "New".
+func trimLead(text string, m Mention, midCaps map[string]bool) Mention {
+	i := strings.IndexByte(text[m.Start:m.End], ' ')
+	if i <= 0 {
+		return m
+	}
+	w := text[m.Start : m.Start+i]
+	lower := strings.ToLower(w)
+	if !ordinaryWord(w, midCaps) || !(leadWords[lower] || strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ed")) {
+		return m
+	}
+	m.Start += i + 1
+	m.Text = text[m.Start:m.End]
+	return m
+}
+
+// joinCoordinated joins a name the tagger split at "and": "US Customs" and
+// "Border Protection" are "US Customs and Border Protection" when the
+// document uses the acronym of the whole (CBP, with or without the
+// country). Either half may be untagged ("U.S. Customs and [Border
+// Protection]"); a country just before the first half joins too.
+func joinCoordinated(text string, ms []Mention) []Mention {
+	out := make([]Mention, 0, len(ms))
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		if !nameType(m.Type) {
+			out = append(out, m)
+			continue
+		}
+		// the half after " and ": the next mention, or capitalised words
+		end, nextUsed := -1, false
+		if strings.HasPrefix(text[m.End:], " and ") {
+			after := m.End + len(" and ")
+			if i+1 < len(ms) && ms[i+1].Start == after && nameType(ms[i+1].Type) {
+				end, nextUsed = ms[i+1].End, true
+			} else if e := capitalRun(text, after); e > after && (i+1 >= len(ms) || ms[i+1].Start >= e) {
+				end = e
+			}
+		}
+		// the half before " and ": capitalised words the tagger left out
+		start := m.Start
+		if end < 0 && strings.HasSuffix(text[:m.Start], " and ") {
+			before := m.Start - len(" and ")
+			// (a tagged "U.S." inside that run is absorbed)
+			if s := capitalRunBack(text, before); s < before && (len(out) == 0 || out[len(out)-1].End <= s || out[len(out)-1].Start >= s && out[len(out)-1].End <= before) {
+				start, end = s, m.End
+			}
+		}
+		if end < 0 {
+			out = append(out, m)
+			continue
+		}
+		if start == m.Start && len(out) > 0 && out[len(out)-1].End+1 == m.Start && isQualifier(out[len(out)-1].Text) {
+			start = out[len(out)-1].Start
+		}
+		joined := text[start:end]
+		if !acronymUsed(text, joined) {
+			out = append(out, m)
+			continue
+		}
+		for len(out) > 0 && out[len(out)-1].End > start {
+			out = out[:len(out)-1]
+		}
+		if len(out) > 0 && out[len(out)-1].End+1 == start && isQualifier(out[len(out)-1].Text) {
+			start = out[len(out)-1].Start
+			out = out[:len(out)-1]
+			joined = text[start:end]
+		}
+		out = append(out, Mention{Start: start, End: end, Type: "ORG", Text: joined})
+		if nextUsed {
+			i++
+		}
+	}
+	return out
+}
+
+// capitalRun returns the end of the run of capitalised words (at most four)
+// starting at i, or i if there is none.
+func capitalRun(text string, i int) int {
+	end := i
+	for n := 0; n < 4 && i < len(text); n++ {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsUpper(r) {
+			break
+		}
+		j := i
+		for j < len(text) && (isWordByte(text[j]) || text[j] == '.' && j+1 < len(text) && text[j+1] != ' ') {
+			j++
+		}
+		end = j
+		if j >= len(text) || text[j] != ' ' {
+			break
+		}
+		i = j + 1
+	}
+	return end
+}
+
+// capitalRunBack returns the start of the run of capitalised words (at most
+// four, "U.S." included) ending at i, or i if there is none.
+func capitalRunBack(text string, i int) int {
+	start := i
+	for n := 0; n < 4 && i > 0; n++ {
+		j := i
+		for j > 0 && text[j-1] != ' ' {
+			j--
+		}
+		r, _ := utf8.DecodeRuneInString(text[j:i])
+		if j == i || !unicode.IsUpper(r) {
+			break
+		}
+		start = j
+		if j == 0 {
+			break
+		}
+		i = j - 1
+	}
+	return start
+}
+
+func nameType(t string) bool { return t == "ORG" || t == "MISC" || t == "LOC" || t == "PER" }
+
+func isQualifier(s string) bool {
+	switch s {
+	case "U.S.", "US", "United States", "U.S", "American", "Federal":
+		return true
+	}
+	return false
+}
+
+// acronymUsed reports whether the document writes the acronym of name (its
+// initials, with or without a leading country) as a word of its own.
+func acronymUsed(text, name string) bool {
+	var all, rest strings.Builder
+	for k, w := range strings.Fields(name) {
+		if w == "and" || w == "of" || w == "for" || w == "the" || w == "&" {
+			continue
+		}
+		for _, part := range strings.Split(strings.TrimSuffix(w, "."), ".") {
+			r, _ := utf8.DecodeRuneInString(part)
+			if r == utf8.RuneError || !unicode.IsUpper(r) {
+				continue
+			}
+			letters := string(r)
+			if strings.ToUpper(part) == part {
+				letters = part // an acronym inside the name: "US"
+			}
+			all.WriteString(letters)
+			if k > 0 || !isQualifier(w) {
+				rest.WriteString(letters)
+			}
+		}
+	}
+	for _, acr := range []string{all.String(), rest.String()} {
+		if len(acr) >= 2 && containsWord(text, acr) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsWord reports whether w occurs in text as a whole word.
+func containsWord(text, w string) bool {
+	for off := 0; ; {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return false
+		}
+		i += off
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(w):])
+		if (i == 0 || !unicode.IsLetter(before) && !unicode.IsDigit(before)) && (i+len(w) == len(text) || !unicode.IsLetter(after) && !unicode.IsDigit(after)) {
+			return true
+		}
+		off = i + len(w)
 	}
 }
 

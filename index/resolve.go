@@ -83,12 +83,13 @@ func (g *group) vote() string {
 
 // resolver holds the state of one resolution.
 type resolver struct {
-	docs   []*extract.Analysis
-	groups []*group
-	index  map[string]int // class+"\x00"+key -> group
-	parent []int
-	assign map[ref]int // per-mention reassignment (surnames)
-	drop   map[ref]bool
+	docs    []*extract.Analysis
+	groups  []*group
+	index   map[string]int // class+"\x00"+key -> group
+	parent  []int
+	assign  map[ref]int     // per-mention reassignment (surnames)
+	sources map[string]bool // name keys of the documents' sources (outlets)
+	drop    map[ref]bool
 }
 
 func (r *resolver) find(i int) int {
@@ -143,7 +144,12 @@ func keyOf(surface, class string) string {
 // Resolve groups the mentions of all documents into canonical entities and
 // builds the timeline. docs must be sorted by id.
 func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
-	r := &resolver{docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}}
+	r := &resolver{docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}, sources: map[string]bool{}}
+	for _, a := range docs {
+		if a.Doc.Source != "" {
+			r.sources[nameKey(a.Doc.Source)] = true
+		}
+	}
 	for di, a := range docs {
 		for mi, m := range a.Mentions {
 			s, class := surfaceOf(m)
@@ -188,14 +194,22 @@ func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
 // mergeQualified merges names that differ only by a country qualifier:
 // "U.S. Customs and Border Protection" and "Customs and Border Protection".
 func (r *resolver) mergeQualified() {
+	// Group by the name without its qualifier: "U.S. Citizenship and
+	// Immigration Services", "United States Citizenship and Immigration
+	// Services" and "Citizenship and Immigration Services" are one.
+	first := map[string]int{}
 	for i, g := range r.groups {
-		if g.class != "NAME" {
+		if g.class != "NAME" || g.vote() == "PER" {
 			continue
 		}
-		if s := stripQualifier(g.key); s != g.key && strings.Contains(s, " ") {
-			if j, ok := r.lookup("NAME", s); ok && r.groups[j].vote() != "PER" {
-				r.union(i, j)
-			}
+		s := stripQualifier(g.key)
+		if !strings.Contains(s, " ") {
+			continue
+		}
+		if j, ok := first[s]; ok {
+			r.union(j, i)
+		} else {
+			first[s] = i
 		}
 	}
 }
@@ -318,9 +332,10 @@ func (r *resolver) mergeContained() {
 		}
 		hw := strings.Fields(stripQualifier(h.key))
 		for k := 1; k < len(hw); k++ {
-			if !nameStopwords[hw[k]] || k > 1 {
+			if hw[k] != "and" && hw[k] != "&" && hw[k] != "or" || k > 1 {
 				// "Customs and Border Protection" starts with "Customs", but
-				// "Customs and" is not a name.
+				// that "Customs" may be another body; "the Department" of a
+				// text about the "Department of Homeland Security" is it.
 				ends[t+"\x00"+strings.Join(hw[:k], " ")] = append(ends[t+"\x00"+strings.Join(hw[:k], " ")], j)
 			}
 			ends[t+"\x00"+strings.Join(hw[k:], " ")] = append(ends[t+"\x00"+strings.Join(hw[k:], " ")], j)
@@ -409,7 +424,9 @@ func (r *resolver) linkSurnames() {
 		}
 	}
 	for _, g := range r.groups {
-		if g.class != "NAME" || g.words() != 1 || g.vote() != "PER" {
+		// A surname tagged as a person, or as a name of its own kind when it
+		// qualifies something ("the Trump administration").
+		if v := g.vote(); g.class != "NAME" || g.words() != 1 || v != "PER" && v != "MISC" {
 			continue
 		}
 		cands := bySurname[g.key]
@@ -449,8 +466,11 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		}
 		a.forms[form]++
 		a.refs = append(a.refs, rf)
-		m := r.docs[rf.doc].Mentions[rf.m]
-		a.types[m.Type]++
+		if _, surname := r.assign[rf]; surname {
+			a.types["PER"]++ // it stands for a person's full name
+		} else {
+			a.types[r.docs[rf.doc].Mentions[rf.m].Type]++
+		}
 	}
 	for i, g := range r.groups {
 		for _, rf := range g.refs {
@@ -481,11 +501,24 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	for _, root := range roots {
 		a := sets[root]
 		e := &Entity{Type: a.class}
+		e.Name = canonicalName(a.forms)
 		if a.class == "NAME" {
+			// What a name is made of is evidence too: "Department of ...",
+			// "... University" are organisations whatever a few mentions say.
+			if t := headType(e.Name); t != "" {
+				a.types[t] += 2 + len(a.refs)/3
+			}
+			// An outlet the catalog names as a document's source is an
+			// organisation.
+			for f := range a.forms {
+				if r.sources[nameKey(f)] {
+					a.types["ORG"] += 2 + len(a.refs)/3
+					break
+				}
+			}
 			g := &group{types: a.types}
 			e.Type = g.vote()
 		}
-		e.Name = canonicalName(a.forms)
 		if t := ov.typeOf(nameKey(e.Name)); t != "" {
 			e.Type = t
 		}
@@ -574,4 +607,41 @@ func isJunkName(s, class string) bool {
 		}
 	}
 	return letters < 2
+}
+
+var orgHeads = wordSetOf(`department agency administration service services union university college school institute
+	commission committee council bureau office ministry party project association foundation corporation corp inc
+	company co group bank board authority police army navy senate congress parliament network protection security
+	enforcement patrol guard club airlines systems technologies laboratories labs press news times post journal
+	federation league church hospital court`)
+
+var locHeads = wordSetOf(`river mountain mountains lake island islands county city street avenue valley bay sea ocean
+	province desert canyon peninsula gulf strait`)
+
+var orgLeads = wordSetOf(`department ministry university bank court bureau office board college institute`)
+
+func wordSetOf(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// headType is the type a multi-word name's head word implies: ORG for
+// "Syracuse University" or "Department of Homeland Security", LOC for
+// "Hudson River", "" when it says nothing.
+func headType(name string) string {
+	w := strings.Fields(strings.ToLower(strings.TrimRight(name, ".")))
+	if len(w) < 2 {
+		return ""
+	}
+	last := strings.Trim(w[len(w)-1], ".,")
+	switch {
+	case orgHeads[last] || orgLeads[w[0]] && w[1] == "of":
+		return "ORG"
+	case locHeads[last]:
+		return "LOC"
+	}
+	return ""
 }
