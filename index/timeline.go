@@ -39,7 +39,10 @@ func init() {
 	these those he she they we you i his her their our them him who whom which what when where why how not no
 	said says say told would will could should may might has have had do does did than then there here also
 	about after before over under into onto out up down more most some any all each other such only just one two
-	last next first mr mrs ms`) {
+	last next first mr mrs ms
+	january february march april may june july august september october november december jan feb mar apr jun jul
+	aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow day
+	days week weeks month months year years mid late early ago later earlier`) {
 		eventStop[w] = true
 	}
 }
@@ -156,7 +159,8 @@ func buildTimeline(c *Corpus) []*Event {
 }
 
 // sameEvent decides whether two sentences on the same date report the same
-// thing: they share at least two content words, a fair part of the shorter.
+// thing: they share at least three content words (calendar words do not
+// count: the date is shared by construction), a fair part of the shorter.
 func sameEvent(a, b *candidate) bool {
 	shared := 0
 	for w := range a.words {
@@ -165,7 +169,7 @@ func sameEvent(a, b *candidate) bool {
 		}
 	}
 	small := min(len(a.words), len(b.words))
-	return shared >= 2 && float64(shared) >= 0.2*float64(small)
+	return shared >= 3 && float64(shared) >= 0.15*float64(small)
 }
 
 func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {

@@ -924,13 +924,45 @@ type timelineBody struct {
 	Index  []*timelinePage
 	Page   *timelinePage
 	Total  int
+	// What the page's filter offers: the entities and sources of its events.
+	FilterEntities []*index.Entity
+	FilterSources  []string
+}
+
+// filterChoices lists the entities (most frequent first) and sources of a
+// page's events, for its filter.
+func (r *renderer) filterChoices(events []*index.Event) ([]*index.Entity, []string) {
+	count := map[string]int{}
+	srcs := map[string]bool{}
+	for _, ev := range events {
+		for _, id := range ev.Entities {
+			count[id]++
+		}
+		for _, d := range ev.Docs {
+			if doc := r.docs[d]; doc != nil && doc.Source != "" {
+				srcs[doc.Source] = true
+			}
+		}
+	}
+	ents := make([]*index.Entity, 0, len(count))
+	for id := range count {
+		ents = append(ents, r.c.Entity(id))
+	}
+	sort.Slice(ents, func(i, j int) bool {
+		if count[ents[i].ID] != count[ents[j].ID] {
+			return count[ents[i].ID] > count[ents[j].ID]
+		}
+		return ents[i].Name < ents[j].Name
+	})
+	return ents, sortedKeys(srcs)
 }
 
 func (r *renderer) timeline() error {
 	tp := r.lk().tl
 	if len(tp.pages) == 1 && tp.pages[0].Path == "timeline.html" {
 		p := tp.pages[0]
-		body := timelineBody{p.Events, byDay(p.Events), nil, p, len(p.Events)}
+		body := timelineBody{Events: p.Events, Days: byDay(p.Events), Page: p, Total: len(p.Events)}
+		body.FilterEntities, body.FilterSources = r.filterChoices(p.Events)
 		return r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body})
 	}
 	// the index: every period with its count, and the most reported events
@@ -943,12 +975,13 @@ func (r *renderer) timeline() error {
 	sort.SliceStable(top, func(i, j int) bool { return len(top[i].Docs) > len(top[j].Docs) })
 	top = top[:min(len(top), 50)]
 	sort.SliceStable(top, func(i, j int) bool { return top[i].Date < top[j].Date })
-	body := timelineBody{top, byDay(top), tp.pages, nil, len(r.c.Timeline)}
+	body := timelineBody{Events: top, Days: byDay(top), Index: tp.pages, Total: len(r.c.Timeline)}
 	if err := r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body}); err != nil {
 		return err
 	}
 	for _, p := range tp.pages {
 		body.Events, body.Days, body.Index, body.Page = p.Events, byDay(p.Events), nil, p
+		body.FilterEntities, body.FilterSources = r.filterChoices(p.Events)
 		if err := r.write(p.Path, "timeline", page{Root: "../", Title: "Timeline: " + p.Title, Nav: "timeline", Body: body}); err != nil {
 			return err
 		}

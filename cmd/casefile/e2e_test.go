@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -34,6 +36,31 @@ func TestEndToEnd(t *testing.T) {
 			titles := evalIn[[]string](t, ctx, base+"index.html", "", `[...document.querySelectorAll('.doclist a')].map(a => a.textContent)`)
 			if len(titles) != 5 {
 				t.Fatalf("overview lists %d documents: %q", len(titles), titles)
+			}
+			// The timeline filters by entity and by source, from the URL.
+			var events []struct {
+				Docs     []string `json:"documents"`
+				Entities []string `json:"entities"`
+			}
+			readJSONFile(t, filepath.Join(cfg.Out, "data/timeline.json"), &events)
+			want := 0
+			for _, ev := range events {
+				if slices.Contains(ev.Entities, "us-customs-and-border-protection") {
+					want++
+				}
+			}
+			visible := `[...document.querySelectorAll('li[data-sources]')].filter(li => !li.hidden && !li.closest('.day').hidden).length`
+			if got := evalIn[int](t, ctx, base+"timeline.html?entity=us-customs-and-border-protection", "#timeline-filter", visible); got != want || want == 0 {
+				t.Errorf("%s: timeline filtered by entity shows %d events, want %d", scheme, got, want)
+			}
+			want = 0
+			for _, ev := range events {
+				if slices.Contains(ev.Docs, "002-82a1d53433710624") {
+					want++
+				}
+			}
+			if got := evalIn[int](t, ctx, base+"timeline.html?source=NBC+News", "#timeline-filter", visible); got != want || want == 0 {
+				t.Errorf("%s: timeline filtered by source shows %d events, want %d", scheme, got, want)
 			}
 			for q, want := range map[string][]string{
 				"pseudonym": {"001-b789e277a2dbde8d", "002-82a1d53433710624"},
@@ -75,4 +102,15 @@ func evalIn[T any](t *testing.T, ctx context.Context, url, wait, expr string) T 
 		t.Fatalf("%s: %v", url, err)
 	}
 	return v
+}
+
+func readJSONFile(t *testing.T, path string, v any) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -61,16 +61,23 @@
   var tf = document.getElementById("timeline-filter");
   if (tf) {
     var multi = document.getElementById("multi-only");
+    var ent = document.getElementById("tl-entity");
+    var src = document.getElementById("tl-source");
     var tstatus = document.getElementById("filter-status");
     var days = Array.prototype.slice.call(document.querySelectorAll(".day"));
     multi.checked = params.get("multi") === "1";
+    if (ent) ent.value = params.get("entity") || "";
+    if (src) src.value = params.get("source") || "";
     var tapply = function () {
       var shown = 0, total = 0;
+      var e = ent ? ent.value : "", s = src ? src.value : "";
       days.forEach(function (d) {
         var any = false;
         d.querySelectorAll("li[data-sources]").forEach(function (li) {
           total++;
-          var ok = !multi.checked || Number(li.getAttribute("data-sources")) > 1;
+          var ok = (!multi.checked || Number(li.getAttribute("data-sources")) > 1) &&
+            (!e || (" " + li.getAttribute("data-entities") + " ").indexOf(" " + e + " ") >= 0) &&
+            (!s || ("|" + li.getAttribute("data-outlets") + "|").indexOf("|" + s + "|") >= 0);
           li.hidden = !ok;
           if (ok) { any = true; shown++; }
         });
@@ -78,10 +85,14 @@
       });
       say(tstatus, shown, total, "events");
       remember("multi", multi.checked ? "1" : "");
+      remember("entity", e);
+      remember("source", s);
     };
     multi.addEventListener("change", tapply);
+    if (ent) ent.addEventListener("change", tapply);
+    if (src) src.addEventListener("change", tapply);
     tf.addEventListener("submit", function (e) { e.preventDefault(); });
     tf.hidden = false;
-    if (multi.checked) tapply();
+    if (multi.checked || (ent && ent.value) || (src && src.value)) tapply();
   }
 })();
