@@ -11,7 +11,7 @@ ADDR     ?= 127.0.0.1:8080
 # Evaluation and training data (never in the repository): see README "Quality".
 EVAL_DIR ?= /tmp/eval
 
-.PHONY: all site test fuzz serve clean bench model eval casefile browser
+.PHONY: all site test fuzz serve clean bench bench-search model eval casefile browser
 
 all: site
 
@@ -68,6 +68,15 @@ eval: casefile
 	$(BIN) extract -jsonl < $(BUILD)/eval-tbaq-gold.jsonl > $(BUILD)/eval-tbaq.jsonl
 	$(SCORE) $(BUILD)/eval-tbaq-gold.jsonl $(BUILD)/eval-tbaq.jsonl
 
+# Retrain the entity tagger (extract/ner/model/ner.bin) from CoNLL-2003
+# training data (EVAL_DIR, see README) and freely licensed word lists, which
+# getdata.sh fetches from Debian and npm into NERDATA. Deterministic.
+NERDATA ?= /tmp/nerdata
+model:
+	@test -f $(EVAL_DIR)/conll03-train.jsonl || { echo "make: no training data in $(EVAL_DIR) (README: Quality and speed)"; exit 1; }
+	sh cmd/nertrain/getdata.sh $(NERDATA)
+	$(GO) run ./cmd/nertrain -data $(EVAL_DIR) -res $(NERDATA) -out extract/ner/model/ner.bin -dev $(EVAL_DIR)/conll03-dev.jsonl
+
 # Speed and memory. BENCH_SIZES picks the corpus sizes of the build
 # benchmark; Hugo + Pagefind run beside it when installed
 # (../shared/bench/peers/setup.sh).
@@ -79,3 +88,10 @@ bench: casefile
 	@if [ -f $(EVAL_DIR)/conll03-dev.jsonl ]; then $(MAKE) --no-print-directory eval; else echo "make: no evaluation data in $(EVAL_DIR): quality scores skipped"; fi
 	@echo "== builds: full, no change, one file changed/added/deleted"
 	$(GO) run ./cmd/benchbuild -sizes $(BENCH_SIZES) -casefile $(BIN)
+	@echo "== browser search: export, first results, latency, bytes per query"
+	index/websearch/bench/run.sh --reps 3 $$(echo $(BENCH_SIZES) | tr , ' ')
+
+# The browser search benchmark alone, with Pagefind side by side (after
+# ../shared/bench/peers/setup.sh).
+bench-search:
+	index/websearch/bench/run.sh --reps 3 --pagefind $$(echo $(BENCH_SIZES) | tr , ' ')
