@@ -195,5 +195,23 @@ func decodeAnalysis(b []byte) (*Analysis, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
+	a.shareText()
 	return &a, nil
+}
+
+// shareText points every mention's and timex's text into the document's
+// text instead of a copy of its own: at 50,000 documents the copies were
+// about a tenth of a build's memory.
+func (a *Analysis) shareText() {
+	t := a.Doc.Text
+	for i := range a.Mentions {
+		if m := &a.Mentions[i]; m.Start >= 0 && m.End <= len(t) && m.Start <= m.End && t[m.Start:m.End] == m.Text {
+			m.Text = t[m.Start:m.End]
+		}
+	}
+	for i := range a.Timexes {
+		if x := &a.Timexes[i]; x.Start >= 0 && x.End <= len(t) && x.Start <= x.End && t[x.Start:x.End] == x.Text {
+			x.Text = t[x.Start:x.End]
+		}
+	}
 }

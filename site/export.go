@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -95,14 +97,20 @@ func (r *renderer) exports() error {
 	if err := r.writeJSON("data/entities.json", r.c.Entities); err != nil {
 		return err
 	}
-	rows := [][]string{{"id", "name", "type", "aliases", "documents", "mentions"}}
-	for _, e := range r.c.Entities {
-		rows = append(rows, []string{e.ID, e.Name, e.Type, strings.Join(e.Aliases, "|"), strings.Join(e.Docs, "|"), strconv.Itoa(e.Mentions)})
-	}
-	if err := r.writeCSV("data/entities.csv", rows); err != nil {
+	ec, err := r.createCSV("data/entities.csv", "id", "name", "type", "aliases", "documents", "mentions")
+	if err != nil {
 		return err
 	}
-	rows = [][]string{{"document", "entity", "start", "end", "text", "type"}}
+	for _, e := range r.c.Entities {
+		ec.row(e.ID, e.Name, e.Type, strings.Join(e.Aliases, "|"), strings.Join(e.Docs, "|"), strconv.Itoa(e.Mentions))
+	}
+	if err := ec.close(); err != nil {
+		return err
+	}
+	mc, err := r.createCSV("data/mentions.csv", "document", "entity", "start", "end", "text", "type")
+	if err != nil {
+		return err
+	}
 	for i, a := range r.c.Docs {
 		conv := newOffsets(a.Doc.Text)
 		for j, m := range a.Mentions {
@@ -110,10 +118,10 @@ func (r *renderer) exports() error {
 			if id == "" {
 				continue
 			}
-			rows = append(rows, []string{a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type})
+			mc.row(a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type)
 		}
 	}
-	if err := r.writeCSV("data/mentions.csv", rows); err != nil {
+	if err := mc.close(); err != nil {
 		return err
 	}
 	if err := r.writeJSON("data/timeline.json", r.c.Timeline); err != nil {
@@ -129,11 +137,14 @@ func (r *renderer) exports() error {
 	if err := r.writeJSON("data/stories.json", stories); err != nil {
 		return err
 	}
-	rows = [][]string{{"id", "date", "granularity", "summary", "documents", "entities"}}
-	for _, ev := range r.c.Timeline {
-		rows = append(rows, []string{ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|")})
+	tc, err := r.createCSV("data/timeline.csv", "id", "date", "granularity", "summary", "documents", "entities")
+	if err != nil {
+		return err
 	}
-	return r.writeCSV("data/timeline.csv", rows)
+	for _, ev := range r.c.Timeline {
+		tc.row(ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|"))
+	}
+	return tc.close()
 }
 
 func (r *renderer) quoteExports() []quoteExport {
@@ -152,25 +163,88 @@ func (r *renderer) quoteExports() []quoteExport {
 	return out
 }
 
-func (r *renderer) writeJSON(name string, v any) error {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	if err := enc.Encode(v); err != nil {
-		return err
+// create opens an export for streaming when the Writer can stream, and
+// buffers it otherwise.
+func (r *renderer) create(name string) (io.WriteCloser, error) {
+	if sw, ok := r.out.(interface {
+		Create(name string) (io.WriteCloser, error)
+	}); ok {
+		return sw.Create(name)
 	}
-	return r.out.WriteFile(name, b.Bytes())
+	return &bufferedFile{name: name, out: r.out}, nil
 }
 
-func (r *renderer) writeCSV(name string, rows [][]string) error {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.WriteAll(rows)
-	if err := w.Error(); err != nil {
+type bufferedFile struct {
+	bytes.Buffer
+	name string
+	out  Writer
+}
+
+func (b *bufferedFile) Close() error { return b.out.WriteFile(b.name, b.Bytes()) }
+
+// writeJSON writes an indented JSON value; a slice is streamed element by
+// element, so exports of large corpora never sit whole in memory.
+func (r *renderer) writeJSON(name string, v any) error {
+	w, err := r.create(name)
+	if err != nil {
 		return err
 	}
-	return r.out.WriteFile(name, b.Bytes())
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Slice || rv.Len() == 0 {
+		enc.SetIndent("", " ")
+		if err := enc.Encode(v); err != nil {
+			w.Close()
+			return err
+		}
+		w.Write(buf.Bytes())
+		return w.Close()
+	}
+	enc.SetIndent(" ", " ")
+	io.WriteString(w, "[\n")
+	for i := 0; i < rv.Len(); i++ {
+		buf.Reset()
+		if err := enc.Encode(rv.Index(i).Interface()); err != nil {
+			w.Close()
+			return err
+		}
+		if i > 0 {
+			io.WriteString(w, ",\n")
+		}
+		io.WriteString(w, " ")
+		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	io.WriteString(w, "\n]\n")
+	return w.Close()
+}
+
+// csvFile streams CSV rows into an export.
+type csvFile struct {
+	w  io.WriteCloser
+	cw *csv.Writer
+}
+
+func (r *renderer) createCSV(name string, header ...string) (*csvFile, error) {
+	w, err := r.create(name)
+	if err != nil {
+		return nil, err
+	}
+	f := &csvFile{w: w, cw: csv.NewWriter(w)}
+	f.cw.Write(header)
+	return f, nil
+}
+
+func (f *csvFile) row(fields ...string) { f.cw.Write(fields) }
+
+func (f *csvFile) close() error {
+	f.cw.Flush()
+	err := f.cw.Error()
+	if cerr := f.w.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // offsets converts increasing byte offsets into code-point offsets in one

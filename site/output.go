@@ -1,10 +1,13 @@
 package site
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -240,4 +243,59 @@ func removeLater(dirs ...string) {
 	for _, d := range dirs {
 		os.RemoveAll(d)
 	}
+}
+
+// Create opens a file of the site for streaming: large exports are written
+// as they are produced rather than assembled in memory. Close records the
+// file; an unchanged file is replaced by a link to the previous build's.
+func (o *Output) Create(name string) (io.WriteCloser, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	dst := filepath.Join(o.stage, filepath.FromSlash(name))
+	if err := o.mkdirFor(dst); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(dst)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	return &streamFile{o: o, name: name, dst: dst, f: f, bw: bufio.NewWriterSize(f, 256<<10), h: sha256.New()}, nil
+}
+
+type streamFile struct {
+	o         *Output
+	name, dst string
+	f         *os.File
+	bw        *bufio.Writer
+	h         hash.Hash
+}
+
+func (s *streamFile) Write(p []byte) (int, error) {
+	s.h.Write(p)
+	return s.bw.Write(p)
+}
+
+func (s *streamFile) Close() error {
+	err := s.bw.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	h := hex.EncodeToString(s.h.Sum(nil))
+	if err := s.o.record(s.name, h, ""); err != nil {
+		return err
+	}
+	if s.o.prev.Files[s.name] == h {
+		os.Remove(s.dst)
+		if s.o.link(s.name) {
+			s.o.count(&s.o.Linked)
+			return nil
+		}
+		return fmt.Errorf("output: %s: cannot link the unchanged file", s.name)
+	}
+	s.o.count(&s.o.Written)
+	return nil
 }

@@ -22,7 +22,7 @@ import (
 
 // defaultMemoryLimit is the soft limit of the Go heap during a build. The
 // bleve index's memory-mapped files come on top of it.
-const defaultMemoryLimit = 1 << 30
+const defaultMemoryLimit = 1400 << 20
 
 // buildConfig is what 'casefile build' works on.
 type buildConfig struct {
