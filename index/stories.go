@@ -453,8 +453,13 @@ func storyLinks(feats []storyFeat) []storyEdge {
 		}
 	}
 	per := make([][]storyEdge, len(feats))
+	// Per-worker scratch: a count per document (at most len(top) <= 255)
+	// and the documents touched, so no map and no full sort per document.
+	scratch := sync.Pool{New: func() any { return &linkScratch{count: make([]uint8, len(feats))} }}
 	parallel(len(feats), func(i int) {
-		shared := map[int32]int{}
+		sc := scratch.Get().(*linkScratch)
+		defer scratch.Put(sc)
+		sc.touched = sc.touched[:0]
 		for _, t := range feats[i].top {
 			p := postings[t]
 			if len(p) > maxPosting {
@@ -462,23 +467,31 @@ func storyLinks(feats []storyFeat) []storyEdge {
 			}
 			for _, j := range p {
 				if int(j) > i {
-					shared[j]++
+					if sc.count[j] == 0 {
+						sc.touched = append(sc.touched, j)
+					}
+					sc.count[j]++
 				}
 			}
 		}
-		cands := make([]int32, 0, len(shared))
-		for j := range shared {
-			cands = append(cands, j)
-		}
-		sort.Slice(cands, func(a, b int) bool {
-			if shared[cands[a]] != shared[cands[b]] {
-				return shared[cands[a]] > shared[cands[b]]
+		// The candidates sharing most features first, ties by document:
+		// a bucket per count.
+		slices.Sort(sc.touched)
+		cands := sc.cands[:0]
+		for c := len(feats[i].top); c > 0 && len(cands) < maxCandidates; c-- {
+			for _, j := range sc.touched {
+				if int(sc.count[j]) == c {
+					cands = append(cands, j)
+					if len(cands) == maxCandidates {
+						break
+					}
+				}
 			}
-			return cands[a] < cands[b]
-		})
-		if len(cands) > maxCandidates {
-			cands = cands[:maxCandidates]
 		}
+		for _, j := range sc.touched {
+			sc.count[j] = 0
+		}
+		sc.cands = cands
 		for _, j := range cands {
 			s := cosine(feats[i], feats[j]) * dayFactor(feats[i].day, feats[int(j)].day)
 			if s >= linkMin {
@@ -1012,4 +1025,10 @@ func assignStoryIDs(stories []*Story) {
 		used[id] = true
 		stories[i].ID = id
 	}
+}
+
+type linkScratch struct {
+	count   []uint8
+	touched []int32
+	cands   []int32
 }

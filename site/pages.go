@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"html/template"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -366,7 +365,7 @@ type docQuote struct {
 
 func (r *renderer) documents() error {
 	l := r.lk()
-	return forEach(len(r.c.Docs), func(i int) error {
+	return r.forEach(len(r.c.Docs), func(i int) error {
 		a := r.c.Docs[i]
 		links := r.c.Links[i]
 		counts := map[string]int{}
@@ -454,21 +453,25 @@ func (r *renderer) documents() error {
 	})
 }
 
-// forEach runs fn(i) for i in [0, n) on every CPU and returns the first
-// error. Pages are independent files, so they render in parallel.
-func forEach(n int, fn func(i int) error) error {
+// forEach runs fn(i) for i in [0, n) in parallel, each call holding one of
+// the renderer's CPU tokens, and returns the first error. Pages are
+// independent files.
+func (r *renderer) forEach(n int, fn func(i int) error) error {
 	var (
 		wg    sync.WaitGroup
 		mu    sync.Mutex
 		first error
 		next  = make(chan int)
 	)
-	for w := 0; w < min(runtime.GOMAXPROCS(0), max(n, 1)); w++ {
+	for w := 0; w < min(cap(r.cpu), max(n, 1)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				if err := fn(i); err != nil {
+				r.cpu <- struct{}{}
+				err := fn(i)
+				<-r.cpu
+				if err != nil {
 					mu.Lock()
 					if first == nil {
 						first = err
@@ -634,7 +637,7 @@ type entityDoc struct {
 
 func (r *renderer) entities() error {
 	l := r.lk()
-	err := forEach(len(r.c.Entities), func(k int) error {
+	err := r.forEach(len(r.c.Entities), func(k int) error {
 		e := r.c.Entities[k]
 		refs := l.refs[e.ID]
 		// documents, newest first, with their mention counts

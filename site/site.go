@@ -48,6 +48,10 @@ type Options struct {
 	// still being built: the browser search files are exported from it, and
 	// every other page renders meanwhile. Nil means no search data.
 	Index func() (bleve.Index, error)
+	// CPU is the pool of CPU tokens rendering shares with whatever else
+	// runs at the same time (the bleve index build holds one): a render job
+	// holds a token while it runs. Nil means one token per CPU.
+	CPU chan struct{}
 	// BaseURL is where the site will be published ("https://example.org/archive/"),
 	// for the absolute addresses sitemap.xml and the Atom feed need. Without it
 	// they hold addresses relative to the site root.
@@ -77,6 +81,8 @@ type renderer struct {
 	look    *lookups // corpus cross-references for pages (pages.go)
 	pages   []string // HTML pages written, for the sitemap
 	pagesMu sync.Mutex
+
+	cpu chan struct{} // tokens: see Options.CPU
 
 	saltOnce  sync.Once // pagekey.go
 	saltValue string
@@ -111,11 +117,14 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"exports", r.exports},
 		{"feed", r.feed},
 	}
+	r.cpu = opt.CPU
+	if r.cpu == nil {
+		r.cpu = make(chan struct{}, runtime.GOMAXPROCS(0))
+	}
 	r.lk() // built once here: the steps below share it and run in parallel
 	// The steps write disjoint files, so they run in parallel, as many at a
 	// time as there are CPUs. Every error is reported, in step order.
 	errs := make([]error, len(steps))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	// The search data needs the index, which may still be building: wait
 	// for it before taking a CPU.
@@ -131,17 +140,23 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 			searchErr = fmt.Errorf("render search data: %w", err)
 			return
 		}
-		sem <- struct{}{}
-		defer func() { <-sem }()
+		r.cpu <- struct{}{}
+		defer func() { <-r.cpu }()
 		if err := r.searchData(idx); err != nil {
 			searchErr = fmt.Errorf("render search data: %w", err)
 		}
 	}()
+	// Steps that render many pages take a token per page (forEach); the
+	// others take one for their whole run.
+	perPage := map[string]bool{"documents": true, "entities": true}
 	for i, s := range steps {
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
-			defer func() { <-sem; wg.Done() }()
+			defer wg.Done()
+			if !perPage[s.name] {
+				r.cpu <- struct{}{}
+				defer func() { <-r.cpu }()
+			}
 			if err := s.fn(); err != nil {
 				errs[i] = fmt.Errorf("render %s: %w", s.name, err)
 			}

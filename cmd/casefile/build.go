@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"sort"
@@ -246,9 +247,15 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 		st  index.UpdateStats
 		err error
 	}
+	// bleve's indexing uses about one CPU: it holds one token of the pool it
+	// shares with rendering, which gets the others (and all of them once the
+	// index is built), so neither starves the other.
+	cpu := make(chan struct{}, runtime.GOMAXPROCS(0))
 	done := make(chan indexed, 1)
 	go func() {
+		cpu <- struct{}{}
 		idx, st, err := index.Update(filepath.Join(cfg.Build, "index"), index.Documents(corpus))
+		<-cpu
 		done <- indexed{idx, st, err}
 	}()
 	var ix *indexed
@@ -275,7 +282,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex}); err != nil {
+	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex, CPU: cpu}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
