@@ -46,12 +46,13 @@
 // conformance test holds it to that:
 //
 //   - BM25's average field length is ceil(distinct terms of the field /
-//     documents), where bleve sums the distinct terms of every segment. The
-//     export counts them over the whole index, which equals bleve's figure
-//     once the index is merged into one segment; the build should force a
-//     merge after indexing (scorch's ForceMerge, as bench/export does) so
-//     that `casefile search` scores exactly as the browser (MergeSegments
-//     does that).
+//     documents). bleve sums the distinct terms of every segment, and its
+//     prefix and range searchers also enumerate terms whose documents are
+//     all deleted but not yet merged away; the export counts the distinct
+//     live terms of the whole index, as a merge into one segment would
+//     leave it, and `casefile search` (index.Search, through
+//     index.LiveReader) scores with those same statistics, so the two agree
+//     on any segment layout without a forced merge.
 //   - A query norm 1/sqrt(sum of (boost*idf)^2) multiplies every term score,
 //     and a disjunction multiplies by matched/total clauses; a clause that is
 //     only stop words is dropped (not counted), a term absent from the index

@@ -59,7 +59,7 @@ for N in "${NS[@]}"; do
     BENCH_TOOLS="$TOOLS" node "$HERE/search-bench.mjs" "$N" --reps "$REPS" --site "$R/cf/public" --queries "$C/queries.json" --out "$R/search-casefile.json" | tee "$R/search-casefile.txt" | sed -n '1,60p'
     continue
   fi
-  echo "== [$N] index (bleve, batches of 1000, merged to one segment)"
+  echo "== [$N] index (bleve, batches of 1000, not merged)"
   "$OUT/export" -corpus "$C" -index "$R/index" -index-only
   echo "== [$N] export"
   rm -rf "$R/site"

@@ -57,10 +57,6 @@ func run(corpus, idxDir, out string, indexOnly bool, batch int) error {
 		if err != nil {
 			return err
 		}
-		// one segment, so that casefile search scores exactly as the export
-		if err := websearch.MergeSegments(idx); err != nil {
-			return err
-		}
 		fmt.Fprintf(os.Stderr, "indexed %d documents in %s\n", len(items), time.Since(t0).Round(time.Millisecond))
 		return idx.Close()
 	}
