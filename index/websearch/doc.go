@@ -9,11 +9,13 @@
 //   - manifest.js (fixed name, small): field codes, BM25 averages, the
 //     first key of every dictionary shard, the names of the column chunks,
 //     facet values, and the names of the engine scripts it then loads.
-//   - dict-*.js: dictionary shards (about 1,000 keys or 16 KB). A key is a
-//     field code byte followed by the term as bleve indexed it; keys are
-//     front-coded. Each entry holds the document frequency and either the
-//     postings inline (rare terms) or a reference into a postings pack, plus,
-//     for "_all", a reference into a positions pack.
+//   - dict-*.js: dictionary shards (about 512 keys: a shard starts at a
+//     key whose hash is a boundary, so a changed term rewrites its own
+//     shard only). A key is a field code byte followed by the term as bleve
+//     indexed it; keys are front-coded. Each entry holds the document
+//     frequency and either the postings inline (rare terms) or a reference
+//     into a postings pack, plus, for "_all", a reference into a positions
+//     pack.
 //   - post-*.js: postings (document ordinals delta+varint, or a bitmap when
 //     denser; term frequencies unless all are 1), packed per shard; lists over
 //     8 KB get their own file so a common term costs only itself.
@@ -29,15 +31,16 @@
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms); facet values (source, doctype,
 //     year, entity types); date rank.
-//   - eb-*.js: entities' document lists in blocks of 16, 32, 64, ...
-//     entities by document frequency; the entity facet of a large result
-//     set reads blocks until no rarer entity can reach its top ten.
+//   - eb-*.js: entities' ids and document lists in blocks of 16, 32, 64,
+//     ... entities by document frequency; the entity facet of a large
+//     result set reads blocks until no rarer entity can reach its top ten.
 //   - dates-*.js: the distinct indexed dates, so date ranges can be scored
 //     the way bleve's numeric range searcher scores them.
 //   - ent-*.js: entity display names, ordered by document frequency.
-//   - t-<group>-<i>.js: one per document: title, URL, date, source, entity
-//     ranks and the first 12 KB of text for snippets; a group of 128
-//     documents shares the hash of its contents.
+//   - t-<group>-<i>.js: one per document: title, URL, date, source,
+//     entities (id, name, type) and the first 12 KB of text for snippets;
+//     a group of documents (it starts at a document whose id hashes to a
+//     boundary, 128 on average) shares the hash of its records.
 //   - engine-*.js: the analyser tables, the engine and the UI, one script.
 //
 // # Agreeing with bleve
@@ -64,6 +67,21 @@
 //     (İ, K, Å, Ω, ẞ), so "İstanbul" indexes as "i\ufffdstanbu".
 //   - A quoted keyword value (source:"Daily Ledger") matches the exact
 //     value, as it does on a persisted index.
+//
+// # Exporting again
+//
+// Every file but manifest.js is named by the hash of its content, and a
+// KeyedSink (site.Output) keeps a file it already has without making it
+// again. With Options.CacheDir the export keeps its state (every term's
+// encoded postings and positions, every document's columns and text hash)
+// and the next export reads from the index only the documents whose
+// Doc.Key changed, new ones and deleted ones (through their doc values and
+// one term reader per term), patches the state and writes the files from
+// it exactly as a full export would: TestIncremental holds the two to the
+// same bytes. Shards and text groups start where a key or an id hashes to a
+// boundary, so a change rewrites the shards and groups it touches; document
+// ordinals are positions in the sorted ids, so a new or deleted document
+// also changes the postings lists that run past it.
 //
 // # Loading
 //

@@ -1288,29 +1288,20 @@
       count('year', c.year, fv.year || [], false);
       count('etype', c.etype, fv.etype || [], true);
       out.year.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
-      var top = r[1], ec = m.entities ? m.entities.chunk : 1, need = {};
-      top.forEach(function (x) { need[(x[0] / ec) | 0] = true; });
-      return Promise.all(Object.keys(need).map(function (k) { return loadJSON('ent', m.entities.files[+k]).then(function (rows) { return [+k, rows]; }); }))
-        .then(function (chunks) {
-          var byChunk = {};
-          chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
-          out.entity = top.map(function (x) {
-            var row = byChunk[(x[0] / ec) | 0][x[0] % ec];
-            return { value: row[0], label: row[1], type: row[2], count: x[1] };
-          });
-          return out;
-        });
+      out.entity = r[1];
+      return out;
     });
   }
 
-  // entityCounts: the k entities most frequent in the result set, as
-  // [rank, count], by count then rank. Small result sets read the entity
-  // lists of their documents; others count the entities' own document lists,
-  // block by block in rank order, until no rarer entity can reach the k-th
-  // count (exact: an entity's count is at most its document frequency). At
-  // worst that reads every block, which costs less than per-document lists.
+  // entityCounts: the k entities most frequent in the result set, as facet
+  // rows, by count then id. Small result sets read the entity lists of their
+  // documents; others count the entities' own document lists, block by
+  // block in order of document frequency, until no rarer entity can reach
+  // the k-th count (exact: an entity's count is at most its document
+  // frequency). At worst that reads every block, which costs less than
+  // per-document lists.
   function topOf(counts, k) {
-    counts.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    counts.sort(function (a, b) { return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0); });
     return counts.slice(0, k);
   }
   // result-set sizes that pick the entity counting method (tests change them)
@@ -1318,40 +1309,71 @@
   function entityCounts(ords, k) {
     var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
     if (!R || !blocks.length) return Promise.resolve([]);
-    function fromLists(lists) {
-      var cnt = new Map();
-      lists.forEach(function (l) { if (l) for (var j = 0; j < l.length; j++) cnt.set(l[j], (cnt.get(l[j]) || 0) + 1); });
-      return topOf(Array.from(cnt.entries()), k);
-    }
     if (R <= tuning.smallResults) {
       return Promise.all(Array.from(ords, function (o) { return doc(o); })).then(function (ds) {
-        return fromLists(ds.map(function (d) { return d.e || []; }));
+        var cnt = new Map();
+        ds.forEach(function (d) {
+          (d.e || []).forEach(function (row) {
+            var c = cnt.get(row[0]);
+            if (c) c.count++; else cnt.set(row[0], { value: row[0], label: row[1], type: row[2], count: 1 });
+          });
+        });
+        return topOf(Array.from(cnt.values()), k);
       });
     }
     var inR = new Uint8Array(N);
     for (var i = 0; i < R; i++) inR[ords[i]] = 1;
-    var counts = [], rank0 = 0;
+    var counts = [], rank0 = 0, dec = new TextDecoder();
     function step(b) {
       return loadBin('eb', blocks[b].f).then(function (bytes) {
         var r = new Reader(bytes);
         for (var e = 0; e < blocks[b].n; e++) {
+          var il = r.uv(), id = dec.decode(bytes.subarray(r.i, r.i + il));
+          r.i += il;
           var df = r.uv(), len = r.uv(), p = decodePostings(bytes.subarray(r.i, r.i + len), df), n = 0;
           r.i += len;
           for (var j = 0; j < df; j++) n += inR[p.ords[j]];
-          if (n) counts.push([rank0 + e, n]);
+          if (n) counts.push({ value: id, rank: rank0 + e, count: n });
         }
         rank0 += blocks[b].n;
         var top = topOf(counts, k);
-        if (b + 1 >= blocks.length || (top.length >= k && top[k - 1][1] >= blocks[b + 1].maxdf)) return top;
-        return step(b + 1);
+        // ties go to the smaller id, so stop only when the next block cannot tie
+        if (b + 1 < blocks.length && !(top.length >= k && top[k - 1].count > blocks[b + 1].maxdf)) return step(b + 1);
+        return names(top);
       });
+    }
+    // display names from the chunks of entities by rank
+    function names(top) {
+      var ec = m.entities ? m.entities.chunk : 1, need = {};
+      top.forEach(function (x) { need[(x.rank / ec) | 0] = true; });
+      return Promise.all(Object.keys(need).map(function (c) { return loadJSON('ent', m.entities.files[+c]).then(function (rows) { return [+c, rows]; }); }))
+        .then(function (chunks) {
+          var byChunk = {};
+          chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
+          return top.map(function (x) {
+            var row = byChunk[(x.rank / ec) | 0][x.rank % ec];
+            return { value: x.value, label: row[1], type: row[2], count: x.count };
+          });
+        });
     }
     return step(0);
   }
 
+  // text groups: the first ordinal of each (sizes vary: groups start at
+  // documents whose id hashes to a boundary)
+  var textStarts = null;
   function textKey(ord) {
-    var t = man().text;
-    return t.files[(ord / t.group) | 0] + '-' + (ord % t.group);
+    var t = man().text, lo = 0, hi;
+    if (!textStarts) {
+      textStarts = new Int32Array(t.sizes.length);
+      for (var i = 1; i < t.sizes.length; i++) textStarts[i] = textStarts[i - 1] + t.sizes[i - 1];
+    }
+    hi = textStarts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (textStarts[mid] <= ord) lo = mid; else hi = mid - 1;
+    }
+    return t.files[lo] + '-' + (ord - textStarts[lo]);
   }
   // doc(ord) -> {t: title, u: url, d: date, s: source, y: doctype, i: id, x: text}
   function doc(ord) { return loadJSON('t', textKey(ord)); }
