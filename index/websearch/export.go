@@ -1228,7 +1228,8 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 // ---- assets and manifest -------------------------------------------------------
 
 // assets writes the analyser tables, the engine and the UI as one script
-// (one request at start-up) named by its hash.
+// (one request at start-up), without comments and spare whitespace, named
+// by its hash.
 func (e *exporter) assets() ([]string, error) {
 	var all []byte
 	for _, name := range []string{"tables.js", "engine.js", "ui.js"} {
@@ -1238,6 +1239,7 @@ func (e *exporter) assets() ([]string, error) {
 		}
 		all = append(append(all, b...), '\n')
 	}
+	all = minifyJS(all)
 	base := "engine-" + hashKey(all) + ".js"
 	e.w.put("asset", "search/"+base, len(all), true, func() ([]byte, error) { return all, nil })
 	return []string{base}, nil
