@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 )
@@ -17,7 +18,7 @@ import (
 const cacheName = "websearch-state.bin"
 
 // cacheVersion changes whenever the state's meaning or encoding changes.
-const cacheVersion = "websearch-state-1"
+const cacheVersion = "websearch-state-2"
 
 func cacheHeader(snip int) []byte {
 	return []byte(fmt.Sprintf("%s snippet=%d\n", cacheVersion, snip))
@@ -28,6 +29,25 @@ type cacheWriter struct{ b []byte }
 func (w *cacheWriter) uv(v uint64)    { w.b = uv(w.b, v) }
 func (w *cacheWriter) bytes(p []byte) { w.uv(uint64(len(p))); w.b = append(w.b, p...) }
 func (w *cacheWriter) str(s string)   { w.uv(uint64(len(s))); w.b = append(w.b, s...) }
+func (w *cacheWriter) ords(v []int32) {
+	w.uv(uint64(len(v)))
+	for _, x := range v {
+		w.uv(uint64(x))
+	}
+}
+
+func (r *cacheReader) ords() []int32 {
+	n := int(r.num())
+	if n == 0 || !r.ok(n) {
+		return nil
+	}
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = int32(r.num())
+	}
+	return out
+}
+
 func (w *cacheWriter) strs(ss []string) {
 	w.uv(uint64(len(ss)))
 	for _, s := range ss {
@@ -94,6 +114,7 @@ func saveState(dir string, snip int, st *state) error {
 		return err
 	}
 	w := &cacheWriter{b: cacheHeader(snip)}
+	w.uv(math.Float64bits(st.hintAvg))
 	w.uv(uint64(len(st.docs)))
 	for i := range st.docs {
 		d := &st.docs[i]
@@ -124,6 +145,8 @@ func saveState(dir string, snip int, st *state) error {
 		w.uv(uint64(t.df))
 		w.bytes(t.post)
 		w.bytes(t.pos)
+		w.ords(t.rel)
+		w.ords(t.date)
 	}
 	sum := sha256.Sum256(w.b)
 	w.b = append(w.b, sum[:]...)
@@ -150,7 +173,7 @@ func loadState(dir string, snip int) *state {
 		return nil
 	}
 	r := &cacheReader{reader: reader{b: body, i: len(h)}}
-	st := &state{}
+	st := &state{hintAvg: math.Float64frombits(r.num())}
 	n := int(r.num())
 	if !r.ok(n) {
 		return nil
@@ -192,6 +215,8 @@ func loadState(dir string, snip int) *state {
 		if t.pos = r.bytes(); len(t.pos) == 0 {
 			t.pos = nil
 		}
+		t.rel = r.ords()
+		t.date = r.ords()
 	}
 	if r.err != nil || r.i != len(body) {
 		return nil

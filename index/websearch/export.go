@@ -186,7 +186,7 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	if err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
-	if opt.CacheDir != "" {
+	if opt.CacheDir != "" && (!e.stats.Incremental || st.dirty) {
 		if err := saveState(opt.CacheDir, snip, st); err != nil {
 			return nil, fmt.Errorf("websearch: cache: %w", err)
 		}
@@ -470,6 +470,7 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	if err := e.dict.flushShard(); err != nil {
 		return err
 	}
+	st.hintAvg = e.hintAvg()
 	man, err := e.columns()
 	if err != nil {
 		return err
@@ -650,8 +651,7 @@ const hintSize = 10
 // uses them to warm its cache, so the approximate average length is fine.
 func (e *exporter) hints(t *termState) (rel, date []int32) {
 	ords, tfs := decodePostingsGo(t.post, t.df, nil, nil)
-	lens, n := e.lens["_all"], max(1, len(e.ids))
-	avg := math.Ceil(float64(e.allTerms) / float64(n))
+	lens, avg := e.lens["_all"], e.hintAvg()
 	scores := make([]float64, len(ords))
 	for i, o := range ords {
 		tf := math.Sqrt(float64(tfs[i]))
@@ -676,6 +676,11 @@ func (e *exporter) hints(t *termState) (rel, date []int32) {
 		date = append(date, ords[i])
 	}
 	return rel, date
+}
+
+// hintAvg is the average "_all" length the hints take.
+func (e *exporter) hintAvg() float64 {
+	return math.Ceil(float64(e.allTerms) / float64(max(1, len(e.ids))))
 }
 
 // topK returns the indexes of the k best of 0..n-1 by better, ties in index
@@ -734,7 +739,11 @@ func (w *dictWriter) add(t *termState) error {
 		if len(enc) >= w.own {
 			h := hotRef{key: hex.EncodeToString(key), df: t.df, pack: pi, ppack: -1}
 			if key[0] == 'a' {
-				h.rel, h.date = w.e.hints(t)
+				if !t.clean || t.rel == nil || w.e.st.hintAvg != w.e.hintAvg() {
+					t.rel, t.date = w.e.hints(t)
+					w.e.st.dirty = true
+				}
+				h.rel, h.date = t.rel, t.date
 			}
 			w.hotOpen = append(w.hotOpen, h)
 		}
@@ -1155,6 +1164,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 				sum := sha256.Sum256(p)
 				copy(d.thash[:], sum[:])
 				d.tkey, d.tlen, payloads[o-lo] = tk, len(p), p
+				e.st.dirty = true
 			}
 			h.Write(d.thash[:])
 		}

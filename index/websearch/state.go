@@ -27,6 +27,10 @@ type termState struct {
 	df   int
 	post []byte
 	pos  []byte
+	// prefetch hints of a common "_all" term, kept while the term's
+	// postings and the average length they were computed with stay
+	rel, date []int32
+	clean     bool // unchanged since the cached state
 }
 
 // Field codes of the state. dateCode marks the date field's (prefix-coded)
@@ -68,8 +72,10 @@ type docState struct {
 }
 
 type state struct {
-	docs  []docState  // by ordinal (sorted ids)
-	terms []termState // by key
+	docs    []docState  // by ordinal (sorted ids)
+	terms   []termState // by key
+	hintAvg float64     // the "_all" average the terms' hints were computed with
+	dirty   bool        // differs from the cached state
 }
 
 // ---- full read ---------------------------------------------------------------
@@ -295,7 +301,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 		oldOrd[old.docs[i].id] = int32(i)
 	}
 	n := len(ids)
-	st := &state{docs: make([]docState, n)}
+	st := &state{docs: make([]docState, n), hintAvg: old.hintAvg}
 	oldToNew := make([]int32, len(old.docs))
 	for i := range oldToNew {
 		oldToNew[i] = -1 // deleted or changed
@@ -320,9 +326,10 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			gone++
 		}
 	}
-	if len(changed)+gone > max(64, n/20) {
+	if len(changed)+gone > max(64, n/maxCacheChange) {
 		return nil, 0, errTooManyChanges
 	}
+	st.dirty = len(changed)+gone > 0
 	// the changed documents' postings, from their doc values (every
 	// exported field keeps them) and one term reader each
 	add := map[string][]posting{}
@@ -432,6 +439,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			}
 		}
 		if !removed && !moved && len(adds) == 0 {
+			ts.clean = true
 			st.terms = append(st.terms, ts)
 			continue
 		}

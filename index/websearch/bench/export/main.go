@@ -127,6 +127,14 @@ func runIncremental(corpus, idxDir, out string) error {
 	cache := filepath.Join(work, "cache")
 	export := func(step string) error {
 		docs, ents := testcorpus.Meta(items)
+		if p := os.Getenv("WS_PROFILE_STEPS"); p != "" && step != "full" {
+			f, err := os.Create(p + "-" + step)
+			if err != nil {
+				return err
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
 		t0 := time.Now()
 		o, err := site.NewOutput(out, filepath.Join(work, "manifest.json"))
 		if err != nil {
