@@ -418,6 +418,20 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 		}
 		st.terms = append(st.terms, ts)
 	}
+	// which old ordinals a list must reach to change: with no document
+	// moved, a list changes only if it holds a gone one
+	firstAffected, shifted := int32(len(old.docs)), false
+	var goneOrds []int32
+	for o, no := range oldToNew {
+		if no != int32(o) && int32(o) < firstAffected {
+			firstAffected = int32(o)
+		}
+		if no < 0 {
+			goneOrds = append(goneOrds, int32(o))
+		} else if no != int32(o) {
+			shifted = true
+		}
+	}
 	var ords []int32
 	var tfs []uint32
 	for _, ts := range old.terms {
@@ -428,6 +442,11 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 		adds := add[ts.key]
 		if len(adds) > 0 {
 			ni++
+		}
+		if len(adds) == 0 && !touches(ts.post, ts.df, firstAffected, shifted, goneOrds) {
+			ts.clean = true
+			st.terms = append(st.terms, ts)
+			continue
 		}
 		ords, tfs = decodePostingsGo(ts.post, ts.df, ords[:0], tfs[:0])
 		removed, moved := false, false
@@ -487,6 +506,55 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 		emitNew(newKeys[ni])
 	}
 	return st, len(changed), nil
+}
+
+// touches tells whether an encoded postings list holds one of the gone
+// ordinals (sorted) or, when documents shifted, any ordinal from first on;
+// it stops reading as soon as it knows.
+func touches(b []byte, df int, first int32, shifted bool, gone []int32) bool {
+	r := reader{b: b}
+	flags := r.uv()
+	if flags&2 != 0 {
+		lo, nb := int32(r.uv()), int32(r.uv())
+		bm := b[r.i : r.i+int(nb)]
+		hi := lo + (nb-1)*8 + 7
+		for bm[nb-1]&(1<<(hi-lo-(nb-1)*8)) == 0 {
+			hi--
+		}
+		if shifted {
+			return hi >= first
+		}
+		for _, g := range gone {
+			if g >= lo && g <= hi && bm[(g-lo)>>3]&(1<<((g-lo)&7)) != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	gi, prev := 0, int32(0)
+	for i := 0; i < df; i++ {
+		d := int32(r.uv())
+		if i > 0 {
+			d += prev
+		}
+		prev = d
+		if d < first {
+			continue
+		}
+		if shifted {
+			return true
+		}
+		for gi < len(gone) && gone[gi] < d {
+			gi++
+		}
+		if gi == len(gone) {
+			return false
+		}
+		if gone[gi] == d {
+			return true
+		}
+	}
+	return false
 }
 
 // decodePostingsGo decodes encodePostings' format (appending to ords and
