@@ -2,9 +2,10 @@ package websearch
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"os"
 	"path/filepath"
@@ -16,6 +17,8 @@ import (
 // file when it is read back.
 
 const cacheName = "websearch-state.bin"
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheVersion changes whenever the state's meaning or encoding changes.
 const cacheVersion = "websearch-state-2"
@@ -113,7 +116,14 @@ func saveState(dir string, snip int, st *state) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	w := &cacheWriter{b: cacheHeader(snip)}
+	size := 64
+	for i := range st.terms {
+		size += len(st.terms[i].key) + len(st.terms[i].post) + len(st.terms[i].pos) + 16 + 4*(len(st.terms[i].rel)+len(st.terms[i].date))
+	}
+	for i := range st.docs {
+		size += len(st.docs[i].id) + len(st.docs[i].key) + 120
+	}
+	w := &cacheWriter{b: append(make([]byte, 0, size), cacheHeader(snip)...)}
 	w.uv(math.Float64bits(st.hintAvg))
 	w.uv(uint64(len(st.docs)))
 	for i := range st.docs {
@@ -148,8 +158,7 @@ func saveState(dir string, snip int, st *state) error {
 		w.ords(t.rel)
 		w.ords(t.date)
 	}
-	sum := sha256.Sum256(w.b)
-	w.b = append(w.b, sum[:]...)
+	w.b = binary.BigEndian.AppendUint32(w.b, crc32.Checksum(w.b, crcTable))
 	tmp := filepath.Join(dir, cacheName+".tmp")
 	if err := os.WriteFile(tmp, w.b, 0o644); err != nil {
 		return err
@@ -165,11 +174,11 @@ func loadState(dir string, snip int) *state {
 		return nil
 	}
 	h := cacheHeader(snip)
-	if len(b) < len(h)+sha256.Size || !bytes.HasPrefix(b, h) {
+	if len(b) < len(h)+4 || !bytes.HasPrefix(b, h) {
 		return nil
 	}
-	body := b[:len(b)-sha256.Size]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], b[len(body):]) {
+	body := b[:len(b)-4]
+	if crc32.Checksum(body, crcTable) != binary.BigEndian.Uint32(b[len(body):]) {
 		return nil
 	}
 	r := &cacheReader{reader: reader{b: body, i: len(h)}}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -222,7 +223,8 @@ type exporter struct {
 	dateCounts            []int
 
 	dict     dictWriter
-	allTerms int // terms in "_all" (for the prefetch hints)
+	allTerms int    // terms in "_all" (for the prefetch hints)
+	tkBuf    []byte // textKey's buffer
 }
 
 // ---- writing -------------------------------------------------------------------
@@ -1092,10 +1094,13 @@ func (e *exporter) entityRows(o int, byID map[string]Entity) [][3]string {
 // names, the snippet length.
 func (e *exporter) textKey(o int, m *Doc, byID map[string]Entity) [16]byte {
 	d := &e.st.docs[o]
-	h := sha256.New()
-	part := func(s string) { h.Write([]byte(strconv.Itoa(len(s)))); h.Write([]byte{':'}); h.Write([]byte(s)) }
+	b := e.tkBuf[:0]
+	part := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
 	part(d.key)
-	part(strconv.Itoa(e.snip))
+	b = binary.AppendUvarint(b, uint64(e.snip))
 	if m != nil {
 		part(m.Title)
 		part(m.URL)
@@ -1105,13 +1110,16 @@ func (e *exporter) textKey(o int, m *Doc, byID map[string]Entity) [16]byte {
 	} else {
 		part("-")
 	}
-	for _, r := range e.entityRows(o, byID) {
-		part(r[0])
-		part(r[1])
-		part(r[2])
+	for _, id := range d.ents {
+		en := byID[id]
+		part(id)
+		part(en.Name)
+		part(en.Type)
 	}
+	e.tkBuf = b
+	sum := sha256.Sum256(b)
 	var k [16]byte
-	copy(k[:], h.Sum(nil))
+	copy(k[:], sum[:])
 	return k
 }
 
