@@ -105,6 +105,8 @@
 //	  <label for="q">Search</label>
 //	  <input id="q" name="q" type="search">
 //	  <select id="sort" name="sort"><option value="">Relevance</option><option value="date">Newest first</option></select>
+//	  <label for="from">From</label> <input id="from" name="from">   (optional)
+//	  <label for="to">To</label> <input id="to" name="to">           (optional)
 //	</form>
 //	<div id="status" aria-live="polite"></div>
 //	<nav id="facets" aria-label="Refine"></nav>
@@ -113,7 +115,11 @@
 //	<script src="search/manifest.js"></script>
 //
 // and nothing else: manifest.js loads the engine and UI. The query lives in
-// the URL (search.html?q=...&sort=date&page=2).
+// the URL (search.html?q=...&sort=date&from=2017-01-01&to=2017-06-30&page=2).
+// From and To (a year, a month or a day, as typed) filter the result set by
+// date (both ends included) without changing scores; the facets then add
+// the result set's months once they span two years at most, each a link
+// that narrows the dates to it.
 package websearch
 
 //go:generate go run ./internal/gen/tables -o assets/tables.js

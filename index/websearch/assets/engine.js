@@ -1240,7 +1240,8 @@
           var w = root.k === 'none' ? 0 : weight(root);
           var qn = 1 / Math.sqrt(w);
           var res = evalNode(root, qn, { dates: d });
-          var finish = function () {
+          var finish = function (filtered) {
+            if (filtered) res = filtered;
             var sc = res.sc, ords = res.ords, dcol = columns().date, cmp;
             if (sortDate) {
               cmp = function (a, b) {
@@ -1257,10 +1258,45 @@
               hits: top.map(function (i) { return { ord: ords[i], score: sc[i] }; }), result: res
             };
           };
-          if (sortDate && res.ords.length) return loadCol('dt', chunksOf(res.ords)).then(finish);
+          if (validDate(opts.from) || validDate(opts.to)) return inDates(res, opts.from, opts.to).then(finish);
+          if (sortDate && res.ords.length) return loadCol('dt', chunksOf(res.ords)).then(function () { return finish(); });
           return finish();
         });
       });
+    });
+  }
+
+  // Date filters (the search page's From and To): a result set narrowed to
+  // the documents dated from `from` to `to` (ISO dates, both included, either
+  // may be empty); scores are unchanged, documents without a date go.
+  function validDate(s) { return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z')); }
+  function nanos(ms) { return BigInt(ms) * BigInt(1000000); }
+  function inDates(res, from, to) {
+    return Promise.all([loadCol('dt', chunksOf(res.ords)), dates()]).then(function (r) {
+      var vals = r[1].vals, lo = 1, hi = vals.length, dcol = columns().date;
+      if (validDate(from)) { var f = nanos(Date.parse(from + 'T00:00:00Z')); while (lo <= hi && vals[lo - 1] < f) lo++; }
+      if (validDate(to)) { var t = nanos(Date.parse(to + 'T00:00:00Z') + 864e5); while (hi >= lo && vals[hi - 1] >= t) hi--; }
+      var n = 0, i, ords = res.ords, sc = res.sc;
+      for (i = 0; i < ords.length; i++) { var di = dcol[ords[i]]; if (di >= lo && di <= hi) n++; }
+      var o2 = new Int32Array(n), s2 = new Float64Array(n), k = 0;
+      for (i = 0; i < ords.length; i++) { var dj = dcol[ords[i]]; if (dj >= lo && dj <= hi) { o2[k] = ords[i]; s2[k++] = sc[i]; } }
+      return { ords: o2, sc: s2 };
+    });
+  }
+  // months: the result set's documents by month of their date, newest
+  // first: [{value: 'YYYY-MM', count}]
+  function months(res) {
+    return Promise.all([loadCol('dt', chunksOf(res.ords)), dates()]).then(function (r) {
+      var vals = r[1].vals, dcol = columns().date, byIdx = new Map(), per = new Map(), names = [];
+      for (var i = 0; i < res.ords.length; i++) { var di = dcol[res.ords[i]]; if (di) byIdx.set(di, (byIdx.get(di) || 0) + 1); }
+      byIdx.forEach(function (c, di) {
+        var m = names[di] || (names[di] = new Date(Number(vals[di - 1] / BigInt(1000000))).toISOString().slice(0, 7));
+        per.set(m, (per.get(m) || 0) + c);
+      });
+      var rows = [];
+      per.forEach(function (c, m) { rows.push({ value: m, label: m, count: c }); });
+      rows.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
+      return rows;
     });
   }
 
@@ -1450,7 +1486,7 @@
   if (C.m) hot(); // request the common terms while the page starts
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
-    search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
+    search: search, facets: facets, months: months, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
     snippet: snippet, highlight: highlight, manifest: man, tuning: tuning,
     idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
   };
