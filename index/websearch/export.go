@@ -939,7 +939,12 @@ func (e *exporter) columns() (map[string]any, error) {
 		sorted[r] = e.entTerms[i]
 	}
 	e.entTerms = sorted
-	dl, fc, dt := []string{}, []string{}, []string{}
+	// field lengths: a file per field and chunk, so a query loads the
+	// lengths of its own fields only
+	dl, fc, dt := map[string][]string{}, []string{}, []string{}
+	for _, f := range dlFields {
+		dl[f] = []string{}
+	}
 	for c := 0; c*chunkDocs < n || (c == 0 && n == 0); c++ {
 		lo, hi := c*chunkDocs, min((c+1)*chunkDocs, n)
 		if lo >= hi {
@@ -947,16 +952,19 @@ func (e *exporter) columns() (map[string]any, error) {
 		}
 		var b []byte
 		for _, f := range dlFields {
+			b = nil
 			for o := lo; o < hi; o++ {
 				b = uv(b, uint64(e.lens[f][o]))
 			}
+			k, err := e.writeBin("dl", b)
+			if err != nil {
+				return nil, err
+			}
+			dl[f] = append(dl[f], k)
 		}
-		k, err := e.writeBin("dl", b)
-		if err != nil {
-			return nil, err
-		}
-		dl = append(dl, k)
 		b = nil
+		var k string
+		var err error
 		for o := lo; o < hi; o++ {
 			b = uv(b, uint64(e.source[o]))
 			b = uv(b, uint64(e.doctype[o]))
@@ -1279,7 +1287,7 @@ func manifestJS(p []byte) []byte {
 	// what every first query needs, fetched alongside the engine
 	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
 	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
-	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))(c.m.dl||[]).forEach(function(k){pre('dl',k)});")
+	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))((c.m.dl||{})._all||[]).forEach(function(k){pre('dl',k)});")
 	b.WriteString("})(self);\n")
 	return b.Bytes()
 }

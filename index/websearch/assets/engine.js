@@ -668,15 +668,28 @@
     return out;
   }
   function allChunks() { var out = [], n = Math.ceil(man().n / man().chunk); for (var i = 0; i < n; i++) out.push(i); return out; }
+  // field lengths of the given fields (those that vary) in the given chunks
+  function loadDl(fields, chunks) {
+    var m = man(), c = columns();
+    return Promise.all(fields.filter(function (f) { return m.dl[f]; }).map(function (f) {
+      return Promise.all(chunks.map(function (ci) {
+        return cached('Cdl' + f + ci, function () {
+          return loadBin('dl', m.dl[f][ci]).then(function (b) {
+            var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), a = c.dl[f];
+            for (var o = lo; o < hi; o++) a[o] = r.uv();
+            return true;
+          });
+        });
+      }));
+    }));
+  }
   function loadCol(kind, chunks) {
     var m = man(), c = columns();
     return Promise.all(chunks.map(function (ci) {
       return cached('C' + kind + ci, function () {
         return loadBin(kind, m[kind][ci]).then(function (b) {
           var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
-          if (kind === 'dl') {
-            m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
-          } else if (kind === 'fc') {
+          if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
           } else if (kind === 'dt') {
             for (o = lo; o < hi; o++) c.date[o] = r.uv();
@@ -1213,7 +1226,7 @@
       var acc = [], prepared = prepare(root, acc);
       // every ranked query needs field lengths: request them right after the
       // postings, so they share the round trip without delaying them
-      if (root.k !== 'none' && man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
+      if (root.k !== 'none' && man().dlFields.length) loadDl(queryFields(pq), allChunks()).catch(function () {});
       // a one-word query for a common term: request its likely first page
       // now, behind the postings (a cache warm-up; ranking is unchanged)
       if (page === 1 && !pq.must.length && !pq.mustNot.length && pq.should.length === 1 &&
@@ -1231,10 +1244,8 @@
         var need = {}, loads = [];
         acc.forEach(function (a) {
           if (a[0] === 'date') { need.dtAll = true; return; }
-          if (man().dlFields.indexOf(a[0]) >= 0) chunksOf(a[1]).forEach(function (c) { need[c] = true; });
+          if (man().dlFields.indexOf(a[0]) >= 0) loads.push(loadDl([a[0]], chunksOf(a[1])));
         });
-        var dlChunks = Object.keys(need).filter(function (k) { return k !== 'dtAll'; }).map(Number);
-        if (dlChunks.length) loads.push(loadCol('dl', dlChunks));
         if (need.dtAll) loads.push(loadCol('dt', allChunks()));
         return Promise.all(loads).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
           var w = root.k === 'none' ? 0 : weight(root);
@@ -1264,6 +1275,13 @@
         });
       });
     });
+  }
+
+  // the fields a parsed query searches (for their field lengths)
+  function queryFields(pq) {
+    var out = {};
+    pq.must.concat(pq.should, pq.mustNot).forEach(function (cl) { out[cl.field || '_all'] = true; });
+    return Object.keys(out);
   }
 
   // Date filters (the search page's From and To): a result set narrowed to
