@@ -27,11 +27,28 @@ func cacheHeader(snip int) []byte {
 	return []byte(fmt.Sprintf("%s snippet=%d\n", cacheVersion, snip))
 }
 
-type cacheWriter struct{ b []byte }
+// cacheWriter streams the cache file through a buffer of 1 MB, keeping its
+// checksum.
+type cacheWriter struct {
+	b   []byte
+	f   *os.File
+	crc uint32
+	err error
+}
 
+func (w *cacheWriter) flush(force bool) {
+	if w.err != nil || len(w.b) < 1<<20 && !force {
+		return
+	}
+	w.crc = crc32.Update(w.crc, crcTable, w.b)
+	_, w.err = w.f.Write(w.b)
+	w.b = w.b[:0]
+}
+
+func (w *cacheWriter) raw(p []byte)   { w.b = append(w.b, p...); w.flush(false) }
 func (w *cacheWriter) uv(v uint64)    { w.b = uv(w.b, v) }
-func (w *cacheWriter) bytes(p []byte) { w.uv(uint64(len(p))); w.b = append(w.b, p...) }
-func (w *cacheWriter) str(s string)   { w.uv(uint64(len(s))); w.b = append(w.b, s...) }
+func (w *cacheWriter) bytes(p []byte) { w.uv(uint64(len(p))); w.raw(p) }
+func (w *cacheWriter) str(s string)   { w.uv(uint64(len(s))); w.b = append(w.b, s...); w.flush(false) }
 func (w *cacheWriter) ords(v []int32) {
 	w.uv(uint64(len(v)))
 	for _, x := range v {
@@ -116,14 +133,14 @@ func saveState(dir string, snip int, st *state) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	size := 64
-	for i := range st.terms {
-		size += len(st.terms[i].key) + len(st.terms[i].post) + len(st.terms[i].pos) + 16 + 4*(len(st.terms[i].rel)+len(st.terms[i].date))
+	tmp := filepath.Join(dir, cacheName+".tmp")
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
 	}
-	for i := range st.docs {
-		size += len(st.docs[i].id) + len(st.docs[i].key) + 120
-	}
-	w := &cacheWriter{b: append(make([]byte, 0, size), cacheHeader(snip)...)}
+	defer f.Close()
+	w := &cacheWriter{b: make([]byte, 0, 1<<20+4096), f: f}
+	w.raw(cacheHeader(snip))
 	w.uv(math.Float64bits(st.hintAvg))
 	w.uv(uint64(len(st.docs)))
 	for i := range st.docs {
@@ -144,8 +161,8 @@ func saveState(dir string, snip int, st *state) error {
 		} else {
 			w.uv(0)
 		}
-		w.b = append(w.b, d.tkey[:]...)
-		w.b = append(w.b, d.thash[:]...)
+		w.raw(d.tkey[:])
+		w.raw(d.thash[:])
 		w.uv(uint64(d.tlen))
 	}
 	w.uv(uint64(len(st.terms)))
@@ -158,10 +175,15 @@ func saveState(dir string, snip int, st *state) error {
 		w.ords(t.rel)
 		w.ords(t.date)
 	}
-	w.b = binary.BigEndian.AppendUint32(w.b, crc32.Checksum(w.b, crcTable))
-	tmp := filepath.Join(dir, cacheName+".tmp")
-	if err := os.WriteFile(tmp, w.b, 0o644); err != nil {
-		return err
+	w.flush(true)
+	if w.err == nil {
+		_, w.err = f.Write(binary.BigEndian.AppendUint32(nil, w.crc))
+	}
+	if w.err == nil {
+		w.err = f.Close()
+	}
+	if w.err != nil {
+		return w.err
 	}
 	return os.Rename(tmp, filepath.Join(dir, cacheName))
 }
