@@ -206,31 +206,28 @@ type Results struct {
 
 // Search runs a query in bleve's query-string syntax. Results are ordered by
 // score, ties by document id, so the order is stable; byDate orders newest
-// first instead.
+// first instead. Scores use corpus-wide statistics that do not depend on how
+// bleve cut the index into segments (see LiveReader), the same as the
+// browser search export, so no forced merge is needed after an update.
 func Search(idx bleve.Index, q string, size, from int, byDate bool) (*Results, error) {
 	qq := query.NewQueryStringQuery(q)
 	if _, err := qq.Parse(); err != nil {
 		return nil, fmt.Errorf("query %q: %w", q, err)
 	}
-	req := bleve.NewSearchRequestOptions(qq, size, from, false)
-	req.Fields = []string{FieldTitle, FieldDate, FieldPath}
+	order := []string{"-_score", "_id"}
 	if byDate {
-		req.SortBy([]string{"-" + FieldDate, "_id"})
-	} else {
-		req.SortBy([]string{"-_score", "_id"})
+		order = []string{"-" + FieldDate, "_id"}
 	}
-	res, err := idx.Search(req)
+	total, hits, err := searchLive(idx, qq, size, from, order, []string{FieldTitle, FieldDate, FieldPath})
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := &Results{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		hit := Hit{ID: h.ID, Score: h.Score}
-		hit.Title, _ = h.Fields[FieldTitle].(string)
-		if d, ok := h.Fields[FieldDate].(string); ok && len(d) >= 10 {
+	out := &Results{Total: total, Hits: make([]Hit, 0, len(hits))}
+	for _, h := range hits {
+		hit := Hit{ID: h.ID, Score: h.Score, Title: h.Fields[FieldTitle], Path: h.Fields[FieldPath]}
+		if d := h.Fields[FieldDate]; len(d) >= 10 {
 			hit.Date = d[:10]
 		}
-		hit.Path, _ = h.Fields[FieldPath].(string)
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil

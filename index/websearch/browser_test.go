@@ -86,3 +86,36 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 }
+
+// TestBrowserDates: From and To in the URL narrow the results, the status
+// says so, and the facets offer the months and a way back to any date.
+func TestBrowserDates(t *testing.T) {
+	chromium(t)
+	items := loadItems(t, 200)
+	s := buildSite(t, items, 0)
+	page, err := websearch.Assets.ReadFile("assets/search.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.dir, "search.html"), page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
+	defer srv.Close()
+	dom := dumpDOM(t, srv.URL+"/search.html?q=court&sort=date&from=2017-01-01&to=2017-12-31")
+	for _, want := range []string{"dated from 2017-01-01 to 2017-12-31, newest first", `id="facet-month"`, `id="facet-dates"`,
+		`class="clear-dates"`, `href="?q=court&amp;sort=date&amp;from=2017-03-01&amp;to=2017-03-31"`} {
+		if !strings.Contains(dom, want) {
+			i := strings.Index(dom, `id="status"`)
+			t.Errorf("no %s in the page: %.3000s", want, dom[max(0, i):])
+		}
+	}
+	for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
+		id := strings.TrimSuffix(strings.TrimPrefix(m[1], "docs/"), ".html")
+		for _, it := range items {
+			if it.ID == id && !strings.HasPrefix(it.Doc.Date, "2017-") {
+				t.Errorf("%s dated %s shown", id, it.Doc.Date)
+			}
+		}
+	}
+}

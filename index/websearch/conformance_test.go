@@ -10,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
+	"casefile/index"
 	"casefile/index/websearch"
 	"casefile/index/websearch/internal/testcorpus"
 )
@@ -79,14 +81,10 @@ var extraQueries = []conformanceQuery{
 	{Q: "entity:twitter -entity:alt-uscis"}, {Q: `"court court"`}, {Q: "court court"}, {Q: "anti-Trump"},
 }
 
-func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*bleve.SearchResult, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(q.Q), size, 0, false)
-	if q.Sort == "date" {
-		req.SortBy([]string{"-date", "_id"})
-	} else {
-		req.SortBy([]string{"-_score", "_id"})
-	}
-	return idx.Search(req)
+// bleveSearch is `casefile search`: bleve with segment-independent
+// statistics (index.Search).
+func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*index.Results, error) {
+	return index.Search(idx, q.Q, size, 0, q.Sort == "date")
 }
 
 // TestConformance runs the same queries through bleve and through the
@@ -130,35 +128,65 @@ func TestConformance(t *testing.T) {
 	}
 }
 
-// TestConformanceMerged indexes in many small batches with deletions and
-// re-additions (many segments, dead terms), merges with MergeSegments, and
-// wants bleve and the browser to agree again.
-func TestConformanceMerged(t *testing.T) {
+// TestConformanceSegments indexes in many small batches with deletions and
+// re-additions (many segments, dead terms, nothing merged) and wants
+// `casefile search` and the browser to agree: neither depends on segments.
+func TestConformanceSegments(t *testing.T) {
 	items := loadItems(t, 150)
 	dir := t.TempDir()
-	idx, err := testcorpus.BuildIndex(filepath.Join(dir, "index"), items, 13)
+	// in memory, scorch neither persists nor merges: every batch stays a
+	// segment and deletions stay in place
+	idx, err := bleve.NewUsing("", index.NewMapping(), scorch.Name, bleve.Config.DefaultKVStore, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer idx.Close()
-	for _, it := range items[:20] { // delete and re-add: dead postings and terms
-		if err := idx.Delete(it.ID); err != nil {
+	for i := 0; i < len(items); i += 13 {
+		b := idx.NewBatch()
+		for _, it := range items[i:min(i+13, len(items))] {
+			if err := b.Index(it.ID, it.Doc); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := idx.Batch(b); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := idx.Index("gone", map[string]any{"title": "uniquewordgone", "text": "anotheruniqueword"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := idx.Delete("gone"); err != nil {
-		t.Fatal(err)
-	}
+	// delete and re-add: dead postings; a document added and deleted: dead
+	// terms, some sharing a prefix with live ones
+	b := idx.NewBatch()
 	for _, it := range items[:20] {
-		if err := idx.Index(it.ID, it.Doc); err != nil {
+		b.Delete(it.ID)
+	}
+	if err := b.Index("gone", map[string]any{"title": "uniquewordgone courtzzgone", "text": "anotheruniqueword bankzzgone", "date": "2016-05-05"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Batch(b); err != nil {
+		t.Fatal(err)
+	}
+	b = idx.NewBatch()
+	for _, it := range items[:20] {
+		if err := b.Index(it.ID, it.Doc); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := websearch.MergeSegments(idx); err != nil {
+	b.Delete("gone")
+	if err := idx.Batch(b); err != nil {
 		t.Fatal(err)
+	}
+	adv, _ := idx.Advanced()
+	r, _ := adv.Reader()
+	segs, deleted := 0, 0
+	for _, s := range r.(*scorch.IndexSnapshot).Segments() {
+		segs++
+		if d := s.Deleted(); d != nil {
+			deleted += int(d.GetCardinality())
+		}
+	}
+	r.Close()
+	t.Logf("%d segments, %d deleted documents", segs, deleted)
+	if segs < 2 || deleted == 0 {
+		t.Fatalf("want several segments and deletions, have %d segments, %d deleted documents", segs, deleted)
 	}
 	docs, ents := testcorpus.Meta(items)
 	out := filepath.Join(dir, "public")
@@ -166,7 +194,9 @@ func TestConformanceMerged(t *testing.T) {
 		t.Fatal(err)
 	}
 	queries := []conformanceQuery{{Q: "court"}, {Q: "bankruptcy creditors"}, {Q: `"motion to dismiss"`}, {Q: "title:motion"},
-		{Q: "entity:" + items[2].Doc.Entity[0] + " appeal"}, {Q: `+court date:>="2019-01-01"`}, {Q: "bank*"}}
+		{Q: "entity:" + items[2].Doc.Entity[0] + " appeal"}, {Q: `+court date:>="2019-01-01"`}, {Q: "bank*"},
+		{Q: "unique*"}, {Q: "another*"}, {Q: "uniquewordgone court"}, {Q: `date:>="2016-01-01"`}, {Q: "year:2017 court"},
+		{Q: "+court -appeal"}, {Q: "court", Sort: "date"}, {Q: "title:bank*"}, {Q: "court*"}, {Q: "title:court*"}}
 	var resp struct {
 		Search []jsResult `json:"search"`
 	}

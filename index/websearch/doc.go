@@ -9,11 +9,13 @@
 //   - manifest.js (fixed name, small): field codes, BM25 averages, the
 //     first key of every dictionary shard, the names of the column chunks,
 //     facet values, and the names of the engine scripts it then loads.
-//   - dict-*.js: dictionary shards (about 1,000 keys or 16 KB). A key is a
-//     field code byte followed by the term as bleve indexed it; keys are
-//     front-coded. Each entry holds the document frequency and either the
-//     postings inline (rare terms) or a reference into a postings pack, plus,
-//     for "_all", a reference into a positions pack.
+//   - dict-*.js: dictionary shards (about 512 keys: a shard starts at a
+//     key whose hash is a boundary, so a changed term rewrites its own
+//     shard only). A key is a field code byte followed by the term as bleve
+//     indexed it; keys are front-coded. Each entry holds the document
+//     frequency and either the postings inline (rare terms) or a reference
+//     into a postings pack, plus, for "_all", a reference into a positions
+//     pack.
 //   - post-*.js: postings (document ordinals delta+varint, or a bitmap when
 //     denser; term frequencies unless all are 1), packed per shard; lists over
 //     8 KB get their own file so a common term costs only itself.
@@ -29,15 +31,16 @@
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms); facet values (source, doctype,
 //     year, entity types); date rank.
-//   - eb-*.js: entities' document lists in blocks of 16, 32, 64, ...
-//     entities by document frequency; the entity facet of a large result
-//     set reads blocks until no rarer entity can reach its top ten.
+//   - eb-*.js: entities' ids and document lists in blocks of 16, 32, 64,
+//     ... entities by document frequency; the entity facet of a large
+//     result set reads blocks until no rarer entity can reach its top ten.
 //   - dates-*.js: the distinct indexed dates, so date ranges can be scored
 //     the way bleve's numeric range searcher scores them.
 //   - ent-*.js: entity display names, ordered by document frequency.
-//   - t-<group>-<i>.js: one per document: title, URL, date, source, entity
-//     ranks and the first 12 KB of text for snippets; a group of 128
-//     documents shares the hash of its contents.
+//   - t-<group>-<i>.js: one per document: title, URL, date, source,
+//     entities (id, name, type) and the first 12 KB of text for snippets;
+//     a group of documents (it starts at a document whose id hashes to a
+//     boundary, 128 on average) shares the hash of its records.
 //   - engine-*.js: the analyser tables, the engine and the UI, one script.
 //
 // # Agreeing with bleve
@@ -46,12 +49,13 @@
 // conformance test holds it to that:
 //
 //   - BM25's average field length is ceil(distinct terms of the field /
-//     documents), where bleve sums the distinct terms of every segment. The
-//     export counts them over the whole index, which equals bleve's figure
-//     once the index is merged into one segment; the build should force a
-//     merge after indexing (scorch's ForceMerge, as bench/export does) so
-//     that `casefile search` scores exactly as the browser (MergeSegments
-//     does that).
+//     documents). bleve sums the distinct terms of every segment, and its
+//     prefix and range searchers also enumerate terms whose documents are
+//     all deleted but not yet merged away; the export counts the distinct
+//     live terms of the whole index, as a merge into one segment would
+//     leave it, and `casefile search` (index.Search, through
+//     index.LiveReader) scores with those same statistics, so the two agree
+//     on any segment layout without a forced merge.
 //   - A query norm 1/sqrt(sum of (boost*idf)^2) multiplies every term score,
 //     and a disjunction multiplies by matched/total clauses; a clause that is
 //     only stop words is dropped (not counted), a term absent from the index
@@ -63,6 +67,21 @@
 //     (İ, K, Å, Ω, ẞ), so "İstanbul" indexes as "i\ufffdstanbu".
 //   - A quoted keyword value (source:"Daily Ledger") matches the exact
 //     value, as it does on a persisted index.
+//
+// # Exporting again
+//
+// Every file but manifest.js is named by the hash of its content, and a
+// KeyedSink (site.Output) keeps a file it already has without making it
+// again. With Options.CacheDir the export keeps its state (every term's
+// encoded postings and positions, every document's columns and text hash)
+// and the next export reads from the index only the documents whose
+// Doc.Key changed, new ones and deleted ones (through their doc values and
+// one term reader per term), patches the state and writes the files from
+// it exactly as a full export would: TestIncremental holds the two to the
+// same bytes. Shards and text groups start where a key or an id hashes to a
+// boundary, so a change rewrites the shards and groups it touches; document
+// ordinals are positions in the sorted ids, so a new or deleted document
+// also changes the postings lists that run past it.
 //
 // # Loading
 //
@@ -86,6 +105,8 @@
 //	  <label for="q">Search</label>
 //	  <input id="q" name="q" type="search">
 //	  <select id="sort" name="sort"><option value="">Relevance</option><option value="date">Newest first</option></select>
+//	  <label for="from">From</label> <input id="from" name="from">   (optional)
+//	  <label for="to">To</label> <input id="to" name="to">           (optional)
 //	</form>
 //	<div id="status" aria-live="polite"></div>
 //	<nav id="facets" aria-label="Refine"></nav>
@@ -94,7 +115,11 @@
 //	<script src="search/manifest.js"></script>
 //
 // and nothing else: manifest.js loads the engine and UI. The query lives in
-// the URL (search.html?q=...&sort=date&page=2).
+// the URL (search.html?q=...&sort=date&from=2017-01-01&to=2017-06-30&page=2).
+// From and To (a year, a month or a day, as typed) filter the result set by
+// date (both ends included) without changing scores; the facets then add
+// the result set's months once they span two years at most, each a link
+// that narrows the dates to it.
 package websearch
 
 //go:generate go run ./internal/gen/tables -o assets/tables.js

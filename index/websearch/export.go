@@ -2,9 +2,9 @@ package websearch
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -12,6 +12,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	bleveindex "github.com/blevesearch/bleve_index_api"
@@ -28,6 +30,11 @@ type Doc struct {
 	Source   string   // display source (outlet, court)
 	DocType  string   // article, filing, ...
 	Entities []string // canonical entity ids (display only; facets come from the index)
+	// Key changes whenever what the index holds for the document changes
+	// (index.DocKeys gives the index's own hashes). With Options.CacheDir,
+	// a document whose Key is unchanged is not read from the index again;
+	// an empty Key means unknown: the document is always read.
+	Key string
 }
 
 // Entity is one row of the entity table: id as indexed in the "entity" field.
@@ -39,9 +46,19 @@ type Entity struct {
 
 // Sink receives the exported files. Names are relative to the site root and
 // all start with "search/". Every name except search/manifest.js carries a
-// content hash, so a sink may skip names it has already written.
+// content hash, so a sink may skip names it has already written. Export
+// writes from several goroutines at once: WriteFile must be safe for
+// concurrent use.
 type Sink interface {
 	WriteFile(name string, data []byte) error
+}
+
+// KeyedSink is a Sink that can keep a file it already has (site.Output is
+// one): WriteKeyed calls render only when it has no file name written from
+// key. Export passes the name as the key of every file named by its content.
+type KeyedSink interface {
+	Sink
+	WriteKeyed(name, key string, render func() ([]byte, error)) error
 }
 
 // Options tunes the export; the zero value gives the defaults.
@@ -53,6 +70,10 @@ type Options struct {
 	// their own and a place in the list of common terms, which the engine
 	// reads without a dictionary shard (default 8 KB).
 	OwnFileBytes int
+	// CacheDir, if set, is a folder where Export keeps what it read from the
+	// index, so that the next export reads only the documents whose Key
+	// changed (and new and deleted ones). The files are the same either way.
+	CacheDir string
 }
 
 // Stats describes what Export wrote.
@@ -64,6 +85,10 @@ type Stats struct {
 	// Kinds maps a file kind (manifest, dict, post, pos, dl, fc, en, dt, text,
 	// ent, dates, asset) to its file count and byte total.
 	Kinds map[string][2]int64
+	// Incremental: the export started from the cache; Read documents were
+	// read from the index (all of them when not incremental).
+	Incremental bool
+	Read        int
 }
 
 // Field codes: the first byte of every dictionary key. Sorted by code, so a
@@ -88,22 +113,25 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs        = 65536 // documents per column chunk (one request up to 64k documents)
-	textGroup        = 128   // documents per text group (one hash names the group)
-	entChunk         = 256   // entities per name chunk
-	dictShardEntries = 1024
-	dictShardBytes   = 16 << 10
-	packBytes        = 16 << 10
-	ownPackBytes     = 8 << 10
-	posPackBytes     = 32 << 10
-	inlineBytes      = 96 // postings this small live in the dictionary: one round trip less
+	chunkDocs      = 65536 // documents per column chunk (one request up to 64k documents)
+	textGroup      = 128   // documents per text group, on average (one hash names the group)
+	entChunk       = 256   // entities per name chunk
+	shardSpread    = 512   // dictionary terms per shard, on average
+	maxShardTerms  = 8192  // a shard ends here whatever the terms
+	packBytes      = 16 << 10
+	ownPackBytes   = 8 << 10
+	posPackBytes   = 32 << 10
+	inlineBytes    = 96 // postings this small live in the dictionary: one round trip less
+	writeAtOnce    = 16 // files written at the same time (file systems answer faster in parallel)
+	maxCacheChange = 20 // an export reads at most 1/maxCacheChange of the documents again, or all of them
 )
 
 // Export writes the browser search files for the open index through sink.
 // docs gives page metadata (documents in the index but not in docs get a
 // title from the index and the URL docs/<id>.html); entities gives display
 // names of entity ids. The output depends only on the indexed documents and
-// the metadata, never on bleve's segment layout or the order of indexing.
+// the metadata, never on bleve's segment layout, the order of indexing or
+// the cache.
 func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Options) (*Stats, error) {
 	if opt == nil {
 		opt = &Options{}
@@ -121,13 +149,48 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
 	defer r.Close()
-	e := &exporter{r: r, sink: sink, stats: &Stats{Kinds: map[string][2]int64{}}}
+	e := &exporter{r: r, stats: &Stats{Kinds: map[string][2]int64{}}, snip: snip}
+	e.w = newFileWriter(sink, e.stats)
 	e.dict.own = ownPackBytes
 	if opt.OwnFileBytes > 0 {
 		e.dict.own = opt.OwnFileBytes
 	}
-	if err := e.run(docs, entities, snip); err != nil {
+	meta := make(map[string]*Doc, len(docs))
+	for i := range docs {
+		meta[docs[i].ID] = &docs[i]
+	}
+	var st *state
+	if opt.CacheDir != "" {
+		if old := loadState(opt.CacheDir, snip); old != nil {
+			st, e.stats.Read, err = e.update(old, meta)
+			if err != nil && !errors.Is(err, errTooManyChanges) {
+				return nil, fmt.Errorf("websearch: %w", err)
+			}
+			e.stats.Incremental = st != nil
+		}
+	}
+	if st == nil {
+		if st, err = e.fullState(); err != nil {
+			return nil, fmt.Errorf("websearch: %w", err)
+		}
+		e.stats.Read = len(st.docs)
+		for i := range st.docs {
+			if m := meta[st.docs[i].id]; m != nil {
+				st.docs[i].key = m.Key
+			}
+		}
+	}
+	err = e.run(st, meta, entities)
+	if werr := e.w.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
+	}
+	if opt.CacheDir != "" && (!e.stats.Incremental || st.dirty) {
+		if err := saveState(opt.CacheDir, snip, st); err != nil {
+			return nil, fmt.Errorf("websearch: cache: %w", err)
+		}
 	}
 	return e.stats, nil
 }
@@ -140,13 +203,14 @@ type posting struct {
 
 type exporter struct {
 	r     bleveindex.IndexReader
-	sink  Sink
+	w     *fileWriter
 	stats *Stats
+	snip  int
+	st    *state
 
-	ids   []string            // ordinal -> external id (sorted)
-	ordOf map[string]int32    // internal id -> ordinal
-	lens  map[string][]uint32 // field -> per-doc length
-	card  map[string]int      // field -> distinct terms
+	ids  []string            // ordinal -> external id (sorted)
+	lens map[string][]uint32 // field -> per-doc length
+	card map[string]int      // field -> distinct terms
 
 	// facet columns
 	source, doctype, year []int32 // value index + 1
@@ -159,38 +223,98 @@ type exporter struct {
 	dateCounts            []int
 
 	dict     dictWriter
-	allTerms int // terms in "_all" (for the prefetch hints)
+	allTerms int    // terms in "_all" (for the prefetch hints)
+	tkBuf    []byte // textKey's buffer
 }
 
-func (e *exporter) write(kind, name string, data []byte) error {
-	if err := e.sink.WriteFile(name, data); err != nil {
-		return err
+// ---- writing -------------------------------------------------------------------
+
+// fileWriter writes files through the sink from several goroutines (on
+// some file systems creating a file takes half a millisecond, most of it
+// waiting) and keeps the first error.
+type fileWriter struct {
+	sink  Sink
+	keyed KeyedSink
+	stats *Stats
+	jobs  chan func() error
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+}
+
+func newFileWriter(sink Sink, stats *Stats) *fileWriter {
+	w := &fileWriter{sink: sink, stats: stats, jobs: make(chan func() error, 64)}
+	w.keyed, _ = sink.(KeyedSink)
+	for i := 0; i < writeAtOnce; i++ {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for job := range w.jobs {
+				if err := job(); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
 	}
-	e.stats.Files++
-	e.stats.Bytes += int64(len(data))
-	k := e.stats.Kinds[kind]
-	k[0]++
-	k[1] += int64(len(data))
-	e.stats.Kinds[kind] = k
-	return nil
+	return w
 }
 
-// jsFile wraps a payload (a JS literal) as a registration call and names the
-// file by the payload's hash, which is also the registration key.
-func jsFile(payload []byte) (name string, data []byte) {
-	h := sha256.Sum256(payload)
-	key := hex.EncodeToString(h[:8])
-	return key, registration(key, payload)
+func (w *fileWriter) count(kind string, size int) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.stats.Files++
+	w.stats.Bytes += int64(size)
+	k := w.stats.Kinds[kind]
+	k[0]++
+	k[1] += int64(size)
+	w.stats.Kinds[kind] = k
+}
+
+// put writes name, whose content (size bytes) render makes. A name that
+// carries its content's hash is written keyed by itself, so a KeyedSink that
+// already has it does not call render.
+func (w *fileWriter) put(kind, name string, size int, hashed bool, render func() ([]byte, error)) {
+	w.count(kind, size)
+	w.jobs <- func() error {
+		if hashed && w.keyed != nil {
+			return w.keyed.WriteKeyed(name, name, render)
+		}
+		data, err := render()
+		if err != nil {
+			return err
+		}
+		return w.sink.WriteFile(name, data)
+	}
+}
+
+func (w *fileWriter) wait() error {
+	close(w.jobs)
+	w.wg.Wait()
+	return w.err
+}
+
+func hashKey(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:8])
 }
 
 func registration(key string, payload []byte) []byte {
 	var b bytes.Buffer
+	b.Grow(len(payload) + len(key) + 24)
 	b.WriteString(`casefileSearch.d("`)
 	b.WriteString(key)
 	b.WriteString(`",`)
 	b.Write(payload)
 	b.WriteString(");\n")
 	return b.Bytes()
+}
+
+func registrationLen(key string, payloadLen int) int {
+	return len(`casefileSearch.d("",);`) + 1 + len(key) + payloadLen
 }
 
 func b64(data []byte) []byte {
@@ -200,10 +324,13 @@ func b64(data []byte) []byte {
 	return append(out, '"')
 }
 
-// writeBin writes a binary payload and returns its key.
+// writeBin writes a binary payload (as a base64 string) named by the hash
+// of its bytes, and returns that key.
 func (e *exporter) writeBin(kind string, data []byte) (string, error) {
-	key, file := jsFile(b64(data))
-	return key, e.write(kind, "search/"+kind+"-"+key+".js", file)
+	key := hashKey(data)
+	size := registrationLen(key, base64.StdEncoding.EncodedLen(len(data))+2)
+	e.w.put(kind, "search/"+kind+"-"+key+".js", size, true, func() ([]byte, error) { return registration(key, b64(data)), nil })
+	return key, nil
 }
 
 func (e *exporter) writeJSON(kind string, v any) (string, error) {
@@ -211,8 +338,10 @@ func (e *exporter) writeJSON(kind string, v any) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	key, file := jsFile(p)
-	return key, e.write(kind, "search/"+kind+"-"+key+".js", file)
+	key := hashKey(p)
+	data := registration(key, p)
+	e.w.put(kind, "search/"+kind+"-"+key+".js", len(data), true, func() ([]byte, error) { return data, nil })
+	return key, nil
 }
 
 // marshal is json.Marshal without HTML escaping (the payload is a script, not HTML).
@@ -226,12 +355,11 @@ func marshal(v any) ([]byte, error) {
 	return bytes.TrimRight(b.Bytes(), "\n"), nil
 }
 
-func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
-	if err := e.loadIDs(); err != nil {
-		return err
-	}
-	n := len(e.ids)
-	e.stats.Docs = n
+// fromState fills the exporter's per-document columns from the state.
+func (e *exporter) fromState(st *state) {
+	e.st = st
+	n := len(st.docs)
+	e.ids = make([]string, n)
 	e.lens = map[string][]uint32{}
 	e.card = map[string]int{}
 	e.facetVals = map[string][]string{}
@@ -240,25 +368,116 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	e.year = make([]int32, n)
 	e.etype = make([]uint32, n)
 	e.entities = make([][]int32, n)
-	e.dict.e = e
-
-	// dates first: the common terms' prefetch hints need them
-	if err := e.loadDates(); err != nil {
-		return fmt.Errorf("field date: %w", err)
+	e.dateIdx = make([]int32, n)
+	for _, f := range lenFields {
+		e.card[f.name] = 0
 	}
-	for _, f := range exportFields {
-		if err := e.field(f.code, f.name, f.pos, f.facet); err != nil {
-			return fmt.Errorf("field %s: %w", f.name, err)
+	vals := map[byte][]string{}
+	for _, t := range st.terms {
+		e.card[lenFields[lenField(t.key[0])].name]++
+		if c := t.key[0]; c == 'd' || c == 'e' || c == 'k' || c == 's' || c == 'y' {
+			vals[c] = append(vals[c], t.key[1:])
+		}
+	}
+	e.allTerms = e.card["_all"]
+	index := func(c byte) map[string]int32 {
+		m := map[string]int32{}
+		for i, v := range vals[c] {
+			m[v] = int32(i)
+		}
+		return m
+	}
+	src, dt, yr, et, en := index('s'), index('d'), index('y'), index('k'), index('e')
+	lensSeen := make([]bool, len(lenFields))
+	for o := range st.docs {
+		d := &st.docs[o]
+		e.ids[o] = d.id
+		for fi, l := range d.lens {
+			if l != 0 {
+				lensSeen[fi] = true
+			}
+		}
+		if d.source != "" {
+			e.source[o] = src[d.source[1:]] + 1
+		}
+		if d.doctype != "" {
+			e.doctype[o] = dt[d.doctype[1:]] + 1
+		}
+		if d.year != "" {
+			e.year[o] = yr[d.year[1:]] + 1
+		}
+		for _, v := range d.etype {
+			if vi := et[v]; vi < 32 {
+				e.etype[o] |= 1 << vi
+			}
+		}
+		for _, v := range d.ents {
+			e.entities[o] = append(e.entities[o], en[v])
+		}
+	}
+	for fi, f := range lenFields {
+		if !lensSeen[fi] {
+			continue
+		}
+		l := make([]uint32, n)
+		for o := range st.docs {
+			l[o] = st.docs[o].lens[fi]
+		}
+		e.lens[f.name] = l
+	}
+	for _, c := range []byte{'d', 'k', 's', 'y'} {
+		if v := vals[c]; v != nil {
+			e.facetVals[lenFields[lenField(c)].name] = v
+		}
+	}
+	e.entTerms = vals['e']
+	// distinct dates
+	byValue := map[int64]int{}
+	for o := range st.docs {
+		if d := &st.docs[o]; d.hasDate {
+			byValue[d.date]++
+		}
+	}
+	for v := range byValue {
+		e.dates = append(e.dates, v)
+	}
+	slices.Sort(e.dates)
+	pos := make(map[int64]int32, len(e.dates))
+	for i, v := range e.dates {
+		e.dateCounts = append(e.dateCounts, byValue[v])
+		pos[v] = int32(i + 1)
+	}
+	for o := range st.docs {
+		if d := &st.docs[o]; d.hasDate {
+			e.dateIdx[o] = pos[d.date]
+		}
+	}
+}
+
+func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error {
+	e.fromState(st)
+	n := len(e.ids)
+	e.stats.Docs = n
+	e.dict.e = e
+	for i := range st.terms {
+		t := &st.terms[i]
+		if t.key[0] == dateCode {
+			continue
+		}
+		e.stats.Terms++
+		if err := e.dict.add(t); err != nil {
+			return err
 		}
 	}
 	if err := e.dict.flushShard(); err != nil {
 		return err
 	}
+	st.hintAvg = e.hintAvg()
 	man, err := e.columns()
 	if err != nil {
 		return err
 	}
-	if err := e.texts(docs, snip, man); err != nil {
+	if err := e.texts(meta, entities, man); err != nil {
 		return err
 	}
 	if err := e.entityNames(entities, man); err != nil {
@@ -296,7 +515,9 @@ func (e *exporter) run(docs []Doc, entities []Entity, snip int) error {
 	if err != nil {
 		return err
 	}
-	return e.write("manifest", "search/manifest.js", manifestJS(p))
+	data := manifestJS(p)
+	e.w.put("manifest", "search/manifest.js", len(data), false, func() ([]byte, error) { return data, nil })
+	return nil
 }
 
 func fieldCodes() map[string]string {
@@ -305,193 +526,6 @@ func fieldCodes() map[string]string {
 		m[f.name] = string(f.code)
 	}
 	return m
-}
-
-func (e *exporter) loadIDs() error {
-	dr, err := e.r.DocIDReaderAll()
-	if err != nil {
-		return err
-	}
-	defer dr.Close()
-	type pair struct {
-		internal string
-		ext      string
-	}
-	var all []pair
-	for {
-		id, err := dr.Next()
-		if err != nil {
-			return err
-		}
-		if id == nil {
-			break
-		}
-		ext, err := e.r.ExternalID(id)
-		if err != nil {
-			return err
-		}
-		all = append(all, pair{string(id), ext})
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].ext < all[j].ext })
-	e.ids = make([]string, len(all))
-	e.ordOf = make(map[string]int32, len(all))
-	for i, p := range all {
-		e.ids[i] = p.ext
-		e.ordOf[p.internal] = int32(i)
-	}
-	return nil
-}
-
-// readPostings returns the live postings of term in field, by ordinal.
-func (e *exporter) readPostings(field string, term []byte, vectors bool) ([]posting, error) {
-	tfr, err := e.r.TermFieldReader(context.Background(), term, field, true, true, vectors)
-	if err != nil {
-		return nil, err
-	}
-	defer tfr.Close()
-	var ps []posting
-	lens := e.lens[field]
-	if lens == nil {
-		lens = make([]uint32, len(e.ids))
-		e.lens[field] = lens
-	}
-	var tfd bleveindex.TermFieldDoc
-	var arena []uint32 // positions of all postings of this term, one allocation
-	for {
-		d, err := tfr.Next(&tfd)
-		if err != nil {
-			return nil, err
-		}
-		if d == nil {
-			break
-		}
-		ord, ok := e.ordOf[string(d.ID)]
-		if !ok {
-			return nil, fmt.Errorf("posting for unknown document")
-		}
-		p := posting{ord: ord, freq: uint32(d.Freq)}
-		if d.Norm > 0 {
-			l := uint32(math.Round(1 / (d.Norm * d.Norm)))
-			if float32(1/math.Sqrt(float64(l))) != float32(d.Norm) {
-				return nil, fmt.Errorf("unexpected norm %v", d.Norm)
-			}
-			if lens[ord] != 0 && lens[ord] != l {
-				return nil, fmt.Errorf("inconsistent field length")
-			}
-			lens[ord] = l
-		}
-		if vectors {
-			start := len(arena)
-			for _, v := range d.Vectors {
-				fi := -1
-				for i, f := range compositeFields {
-					if f == v.Field {
-						fi = i
-					}
-				}
-				if fi < 0 {
-					return nil, fmt.Errorf("term vector of unexpected field %q", v.Field)
-				}
-				arena = append(arena, uint32(v.Pos)*uint32(len(compositeFields))+uint32(fi))
-			}
-			p.pos = arena[start:len(arena):len(arena)]
-			slices.Sort(p.pos)
-		}
-		ps = append(ps, p)
-	}
-	if vectors {
-		// the arena may have moved while growing: slice the postings from its
-		// final copy so the earlier copies can be collected
-		off := 0
-		for i := range ps {
-			n := len(ps[i].pos)
-			ps[i].pos = arena[off : off+n : off+n]
-			off += n
-		}
-	}
-	sort.Slice(ps, func(i, j int) bool { return ps[i].ord < ps[j].ord })
-	return ps, nil
-}
-
-// dictTerms lists the terms of a field, sorted bytewise (bleve's order
-// across all segments).
-func (e *exporter) dictTerms(field string) ([]string, error) {
-	fd, err := e.r.FieldDict(field)
-	if err != nil {
-		return nil, err
-	}
-	var terms []string
-	for {
-		de, err := fd.Next()
-		if err != nil {
-			fd.Close()
-			return nil, err
-		}
-		if de == nil {
-			break
-		}
-		terms = append(terms, de.Term)
-	}
-	if err := fd.Close(); err != nil {
-		return nil, err
-	}
-	sort.Strings(terms)
-	return terms, nil
-}
-
-func (e *exporter) field(code byte, name string, withPos, facet bool) error {
-	terms, err := e.dictTerms(name)
-	if err != nil {
-		return err
-	}
-	if name == "_all" {
-		e.allTerms = len(terms)
-	}
-	card := 0
-	var vals []string
-	for _, term := range terms {
-		ps, err := e.readPostings(name, []byte(term), withPos)
-		if err != nil {
-			return err
-		}
-		if len(ps) == 0 {
-			continue
-		}
-		card++
-		e.stats.Terms++
-		if facet {
-			vi := int32(len(vals))
-			vals = append(vals, term)
-			for _, p := range ps {
-				switch name {
-				case index.FieldSource:
-					e.source[p.ord] = vi + 1
-				case index.FieldDocType:
-					e.doctype[p.ord] = vi + 1
-				case index.FieldYear:
-					e.year[p.ord] = vi + 1
-				case index.FieldEType:
-					if vi < 32 {
-						e.etype[p.ord] |= 1 << vi
-					}
-				case index.FieldEntity:
-					e.entities[p.ord] = append(e.entities[p.ord], vi)
-				}
-			}
-		}
-		if err := e.dict.add(append([]byte{code}, term...), ps, withPos); err != nil {
-			return err
-		}
-	}
-	e.card[name] = card
-	if facet {
-		if name == index.FieldEntity {
-			e.entTerms = vals
-		} else {
-			e.facetVals[name] = vals
-		}
-	}
-	return nil
 }
 
 // ---- varints ---------------------------------------------------------------
@@ -585,6 +619,23 @@ type dictWriter struct {
 	own     int // postings this long get their own file
 }
 
+// fnv32 is FNV-1a, the hash that places content-defined boundaries.
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+// shardBoundary: a dictionary shard starts at this key. Boundaries depend on
+// the key alone, so a changed term changes its own shard only.
+func shardBoundary(key string) bool { return fnv32(key)%shardSpread == 0 }
+
+// textBoundary: a text group starts at this document.
+func textBoundary(id string) bool { return fnv32(id)%textGroup == 0 }
+
 type hotRef struct {
 	key          string
 	df           int
@@ -600,37 +651,69 @@ const hintSize = 10
 // "_all" term), by BM25 and by date, so the engine can request them while it
 // fetches the postings. They are hints: the engine ranks by itself and only
 // uses them to warm its cache, so the approximate average length is fine.
-func (e *exporter) hints(ps []posting) (rel, date []int32) {
-	lens, n := e.lens["_all"], max(1, len(e.ids))
-	avg := math.Ceil(float64(e.allTerms) / float64(n))
-	score := func(p posting) float64 {
-		tf := math.Sqrt(float64(p.freq))
-		norm := float64(float32(1 / math.Sqrt(float64(max(1, lens[p.ord])))))
+func (e *exporter) hints(t *termState) (rel, date []int32) {
+	ords, tfs := decodePostingsGo(t.post, t.df, nil, nil)
+	lens, avg := e.lens["_all"], e.hintAvg()
+	scores := make([]float64, len(ords))
+	for i, o := range ords {
+		tf := math.Sqrt(float64(tfs[i]))
+		l := uint32(0)
+		if lens != nil {
+			l = lens[o]
+		}
+		norm := float64(float32(1 / math.Sqrt(float64(max(1, l)))))
 		fl := 1 / (norm * norm)
-		return tf * 1.2 / (tf + 1.2*(1-0.75+0.75*fl/max(1, avg)))
+		scores[i] = tf * 1.2 / (tf + 1.2*(1-0.75+0.75*fl/max(1, avg)))
 	}
-	idx := make([]int, len(ps))
-	for i := range idx {
-		idx[i] = i
+	for _, i := range topK(len(ords), hintSize, func(a, b int) bool { return scores[a] > scores[b] }) {
+		rel = append(rel, ords[i])
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return score(ps[idx[a]]) > score(ps[idx[b]]) })
-	for _, i := range idx[:min(hintSize, len(idx))] {
-		rel = append(rel, ps[i].ord)
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		da, db := e.dateIdx[ps[idx[a]].ord], e.dateIdx[ps[idx[b]].ord]
+	for _, i := range topK(len(ords), hintSize, func(a, b int) bool {
+		da, db := e.dateIdx[ords[a]], e.dateIdx[ords[b]]
 		if (da == 0) != (db == 0) {
 			return db == 0
 		}
 		return da > db
-	})
-	for _, i := range idx[:min(hintSize, len(idx))] {
-		date = append(date, ps[i].ord)
+	}) {
+		date = append(date, ords[i])
 	}
 	return rel, date
 }
 
-func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
+// hintAvg is the average "_all" length the hints take.
+func (e *exporter) hintAvg() float64 {
+	return math.Ceil(float64(e.allTerms) / float64(max(1, len(e.ids))))
+}
+
+// topK returns the indexes of the k best of 0..n-1 by better, ties in index
+// order (as a stable sort would).
+func topK(n, k int, better func(a, b int) bool) []int {
+	top := make([]int, 0, k+1)
+	for i := 0; i < n; i++ {
+		if len(top) == k && !better(i, top[k-1]) {
+			continue
+		}
+		j := len(top)
+		top = append(top, i)
+		for j > 0 && better(i, top[j-1]) {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = i
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	return top
+}
+
+func (w *dictWriter) add(t *termState) error {
+	if w.n > 0 && (shardBoundary(t.key) || w.n >= maxShardTerms) {
+		if err := w.flushShard(); err != nil {
+			return err
+		}
+	}
+	key, withPos := []byte(t.key), t.key[0] == 'a'
 	if w.n == 0 {
 		w.first = append([]byte(nil), key...)
 	}
@@ -642,8 +725,8 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 	w.buf = uv(w.buf, uint64(len(key)-common))
 	w.buf = append(w.buf, key[common:]...)
 	w.prev = append(w.prev[:0], key...)
-	w.buf = uv(w.buf, uint64(len(ps)))
-	enc := encodePostings(ps)
+	w.buf = uv(w.buf, uint64(t.df))
+	enc := t.post
 	if len(enc) <= inlineBytes {
 		w.buf = uv(w.buf, 0)
 		w.buf = uv(w.buf, uint64(len(enc)))
@@ -656,15 +739,19 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 		w.buf = uv(w.buf, 1)
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(enc)))
 		if len(enc) >= w.own {
-			h := hotRef{key: hex.EncodeToString(key), df: len(ps), pack: pi, ppack: -1}
+			h := hotRef{key: hex.EncodeToString(key), df: t.df, pack: pi, ppack: -1}
 			if key[0] == 'a' {
-				h.rel, h.date = w.e.hints(ps)
+				if !t.clean || t.rel == nil || w.e.st.hintAvg != w.e.hintAvg() {
+					t.rel, t.date = w.e.hints(t)
+					w.e.st.dirty = true
+				}
+				h.rel, h.date = t.rel, t.date
 			}
 			w.hotOpen = append(w.hotOpen, h)
 		}
 	}
 	if withPos {
-		pos := encodePositions(ps)
+		pos := t.pos
 		pi, off, err := w.place(&w.posPack, &w.posPacks, "pos", pos, posPackBytes, posPackBytes/2)
 		if err != nil {
 			return err
@@ -675,9 +762,6 @@ func (w *dictWriter) add(key []byte, ps []posting, withPos bool) error {
 		}
 	}
 	w.n++
-	if w.n >= dictShardEntries || len(w.buf) >= dictShardBytes {
-		return w.flushShard()
-	}
 	return nil
 }
 
@@ -715,7 +799,7 @@ func (w *dictWriter) closePack(open *[]byte, names *[]string, kind string) error
 	if len(*open) == 0 {
 		return nil
 	}
-	key, err := w.e.writeBin(kind, *open)
+	key, err := w.e.writeBin(kind, slices.Clone(*open)) // the pack's buffer is reused; files are written later
 	if err != nil {
 		return err
 	}
@@ -782,45 +866,6 @@ func decodePrefixCoded(t []byte) (int64, bool) {
 		v = v<<7 | uint64(c&0x7f)
 	}
 	return int64(v ^ 0x8000000000000000), true
-}
-
-func (e *exporter) loadDates() error {
-	terms, err := e.dictTerms(index.FieldDate)
-	if err != nil {
-		return err
-	}
-	e.dateIdx = make([]int32, len(e.ids))
-	byValue := map[int64][]int32{}
-	card := 0
-	for _, t := range terms {
-		v, ok := decodePrefixCoded([]byte(t))
-		ps, err := e.readPostings(index.FieldDate, []byte(t), false)
-		if err != nil {
-			return err
-		}
-		if len(ps) == 0 {
-			continue
-		}
-		card++
-		if !ok {
-			continue
-		}
-		for _, p := range ps {
-			byValue[v] = append(byValue[v], p.ord)
-		}
-	}
-	e.card[index.FieldDate] = card
-	for v := range byValue {
-		e.dates = append(e.dates, v)
-	}
-	sort.Slice(e.dates, func(i, j int) bool { return e.dates[i] < e.dates[j] })
-	for i, v := range e.dates {
-		e.dateCounts = append(e.dateCounts, len(byValue[v]))
-		for _, o := range byValue[v] {
-			e.dateIdx[o] = int32(i + 1)
-		}
-	}
-	return nil
 }
 
 func gcd(a, b uint64) uint64 {
@@ -894,7 +939,12 @@ func (e *exporter) columns() (map[string]any, error) {
 		sorted[r] = e.entTerms[i]
 	}
 	e.entTerms = sorted
-	dl, fc, dt := []string{}, []string{}, []string{}
+	// field lengths: a file per field and chunk, so a query loads the
+	// lengths of its own fields only
+	dl, fc, dt := map[string][]string{}, []string{}, []string{}
+	for _, f := range dlFields {
+		dl[f] = []string{}
+	}
 	for c := 0; c*chunkDocs < n || (c == 0 && n == 0); c++ {
 		lo, hi := c*chunkDocs, min((c+1)*chunkDocs, n)
 		if lo >= hi {
@@ -902,16 +952,19 @@ func (e *exporter) columns() (map[string]any, error) {
 		}
 		var b []byte
 		for _, f := range dlFields {
+			b = nil
 			for o := lo; o < hi; o++ {
 				b = uv(b, uint64(e.lens[f][o]))
 			}
+			k, err := e.writeBin("dl", b)
+			if err != nil {
+				return nil, err
+			}
+			dl[f] = append(dl[f], k)
 		}
-		k, err := e.writeBin("dl", b)
-		if err != nil {
-			return nil, err
-		}
-		dl = append(dl, k)
 		b = nil
+		var k string
+		var err error
 		for o := lo; o < hi; o++ {
 			b = uv(b, uint64(e.source[o]))
 			b = uv(b, uint64(e.doctype[o]))
@@ -992,6 +1045,8 @@ func (e *exporter) entityColumns(man map[string]any, df []int, order []int) erro
 				ps[i] = posting{ord: o, freq: 1}
 			}
 			enc := encodePostings(ps)
+			b = uv(b, uint64(len(e.entTerms[r])))
+			b = append(b, e.entTerms[r]...)
 			b = uv(b, uint64(len(ps)))
 			b = uv(b, uint64(len(enc)))
 			b = append(b, enc...)
@@ -1009,14 +1064,14 @@ func (e *exporter) entityColumns(man map[string]any, df []int, order []int) erro
 // ---- texts -----------------------------------------------------------------
 
 type textRec struct {
-	T string  `json:"t"`
-	U string  `json:"u"`
-	D string  `json:"d,omitempty"`
-	S string  `json:"s,omitempty"`
-	Y string  `json:"y,omitempty"`
-	I string  `json:"i"`
-	E []int32 `json:"e,omitempty"` // entity ranks
-	X string  `json:"x"`
+	T string      `json:"t"`
+	U string      `json:"u"`
+	D string      `json:"d,omitempty"`
+	S string      `json:"s,omitempty"`
+	Y string      `json:"y,omitempty"`
+	I string      `json:"i"`
+	E [][3]string `json:"e,omitempty"` // entities: id, name, type
+	X string      `json:"x"`
 }
 
 func cutRunes(s string, n int) string {
@@ -1029,52 +1084,124 @@ func cutRunes(s string, n int) string {
 	return s[:n]
 }
 
-func (e *exporter) texts(docs []Doc, snip int, man map[string]any) error {
-	meta := make(map[string]*Doc, len(docs))
-	for i := range docs {
-		meta[docs[i].ID] = &docs[i]
+// entityRows: the entities of document o as the text record lists them.
+func (e *exporter) entityRows(o int, byID map[string]Entity) [][3]string {
+	var rows [][3]string
+	for _, id := range e.st.docs[o].ents {
+		en, ok := byID[id]
+		if !ok || en.Name == "" {
+			en.Name = id
+		}
+		rows = append(rows, [3]string{id, en.Name, en.Type})
 	}
-	groups := []string{}
+	return rows
+}
+
+// textKey hashes what document o's text record is made of besides what the
+// index holds (which its Key covers): the page metadata, the entities'
+// names, the snippet length.
+func (e *exporter) textKey(o int, m *Doc, byID map[string]Entity) [16]byte {
+	d := &e.st.docs[o]
+	b := e.tkBuf[:0]
+	part := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	part(d.key)
+	b = binary.AppendUvarint(b, uint64(e.snip))
+	if m != nil {
+		part(m.Title)
+		part(m.URL)
+		part(m.Date)
+		part(m.Source)
+		part(m.DocType)
+	} else {
+		part("-")
+	}
+	for _, id := range d.ents {
+		en := byID[id]
+		part(id)
+		part(en.Name)
+		part(en.Type)
+	}
+	e.tkBuf = b
+	sum := sha256.Sum256(b)
+	var k [16]byte
+	copy(k[:], sum[:])
+	return k
+}
+
+// textPayload makes document o's text record (reading its stored text).
+func (e *exporter) textPayload(o int, m *Doc, byID map[string]Entity) ([]byte, error) {
+	id := e.ids[o]
+	stored, err := e.storedText(id)
+	if err != nil {
+		return nil, err
+	}
+	rec := textRec{T: stored[index.FieldTitle], U: "docs/" + id + ".html", I: id,
+		E: e.entityRows(o, byID), X: cutRunes(stored[index.FieldText], e.snip)}
+	if m != nil {
+		if m.Title != "" {
+			rec.T = m.Title
+		}
+		if m.URL != "" {
+			rec.U = m.URL
+		}
+		rec.D, rec.S, rec.Y = m.Date, m.Source, m.DocType
+	}
+	return marshal(rec)
+}
+
+// texts writes one file per document, in groups that start where a
+// document's id hashes to a boundary (so a change touches its own group
+// only); a group's files are named by the hash of the group's records.
+func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string]any) error {
+	byID := make(map[string]Entity, len(entities))
+	for _, en := range entities {
+		byID[en.ID] = en
+	}
+	files, sizes := []string{}, []int{}
 	n := len(e.ids)
-	for g := 0; g*textGroup < n; g++ {
-		lo, hi := g*textGroup, min((g+1)*textGroup, n)
-		payloads := make([][]byte, 0, hi-lo)
+	for lo := 0; lo < n; {
+		hi := lo + 1
+		for hi < n && !textBoundary(e.ids[hi]) {
+			hi++
+		}
+		payloads := make([][]byte, hi-lo)
 		h := sha256.New()
 		for o := lo; o < hi; o++ {
-			id := e.ids[o]
-			stored, err := e.storedText(id)
-			if err != nil {
-				return err
-			}
-			rec := textRec{T: stored[index.FieldTitle], U: "docs/" + id + ".html", I: id,
-				E: e.entities[o], X: cutRunes(stored[index.FieldText], snip)}
-			if m := meta[id]; m != nil {
-				if m.Title != "" {
-					rec.T = m.Title
+			d := &e.st.docs[o]
+			tk := e.textKey(o, meta[d.id], byID)
+			if d.key == "" || tk != d.tkey || d.tlen == 0 {
+				p, err := e.textPayload(o, meta[d.id], byID)
+				if err != nil {
+					return err
 				}
-				if m.URL != "" {
-					rec.U = m.URL
-				}
-				rec.D, rec.S, rec.Y = m.Date, m.Source, m.DocType
+				sum := sha256.Sum256(p)
+				copy(d.thash[:], sum[:])
+				d.tkey, d.tlen, payloads[o-lo] = tk, len(p), p
+				e.st.dirty = true
 			}
-			p, err := marshal(rec)
-			if err != nil {
-				return err
-			}
-			payloads = append(payloads, p)
-			h.Write(p)
-			h.Write([]byte{0})
+			h.Write(d.thash[:])
 		}
 		gk := hex.EncodeToString(h.Sum(nil)[:8])
-		for i, p := range payloads {
-			key := fmt.Sprintf("%s-%d", gk, i)
-			if err := e.write("text", "search/t-"+key+".js", registration(key, p)); err != nil {
-				return err
-			}
+		for o := lo; o < hi; o++ {
+			key := gk + "-" + strconv.Itoa(o-lo)
+			p := payloads[o-lo]
+			e.w.put("text", "search/t-"+key+".js", registrationLen(key, e.st.docs[o].tlen), true, func() ([]byte, error) {
+				if p == nil {
+					var err error
+					if p, err = e.textPayload(o, meta[e.ids[o]], byID); err != nil {
+						return nil, err
+					}
+				}
+				return registration(key, p), nil
+			})
 		}
-		groups = append(groups, gk)
+		files, sizes = append(files, gk), append(sizes, hi-lo)
+		lo = hi
 	}
-	man["text"] = map[string]any{"group": textGroup, "files": groups}
+	man["text"] = map[string]any{"files": files, "sizes": sizes}
 	return nil
 }
 
@@ -1127,7 +1254,8 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 // ---- assets and manifest -------------------------------------------------------
 
 // assets writes the analyser tables, the engine and the UI as one script
-// (one request at start-up) named by its hash.
+// (one request at start-up), without comments and spare whitespace, named
+// by its hash.
 func (e *exporter) assets() ([]string, error) {
 	var all []byte
 	for _, name := range []string{"tables.js", "engine.js", "ui.js"} {
@@ -1137,9 +1265,10 @@ func (e *exporter) assets() ([]string, error) {
 		}
 		all = append(append(all, b...), '\n')
 	}
-	h := sha256.Sum256(all)
-	base := "engine-" + hex.EncodeToString(h[:8]) + ".js"
-	return []string{base}, e.write("asset", "search/"+base, all)
+	all = minifyJS(all)
+	base := "engine-" + hashKey(all) + ".js"
+	e.w.put("asset", "search/"+base, len(all), true, func() ([]byte, error) { return all, nil })
+	return []string{base}, nil
 }
 
 // manifestJS is the fixed-name entry file: it records the manifest and loads
@@ -1158,7 +1287,7 @@ func manifestJS(p []byte) []byte {
 	// what every first query needs, fetched alongside the engine
 	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
 	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
-	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))(c.m.dl||[]).forEach(function(k){pre('dl',k)});")
+	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))((c.m.dl||{})._all||[]).forEach(function(k){pre('dl',k)});")
 	b.WriteString("})(self);\n")
 	return b.Bytes()
 }

@@ -61,7 +61,7 @@ func TestFacets(t *testing.T) {
 					}
 					got := js.Facets[f]
 					if f != "entity" && len(got) != len(want) {
-						t.Errorf("%s: %d values, bleve %d", f, len(got), len(want))
+						t.Errorf("%s: %d values, bleve %d: %v, bleve %v", f, len(got), len(want), got, want)
 					}
 					for _, r := range got {
 						if want[r.Value] != r.Count {

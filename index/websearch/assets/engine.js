@@ -668,15 +668,28 @@
     return out;
   }
   function allChunks() { var out = [], n = Math.ceil(man().n / man().chunk); for (var i = 0; i < n; i++) out.push(i); return out; }
+  // field lengths of the given fields (those that vary) in the given chunks
+  function loadDl(fields, chunks) {
+    var m = man(), c = columns();
+    return Promise.all(fields.filter(function (f) { return m.dl[f]; }).map(function (f) {
+      return Promise.all(chunks.map(function (ci) {
+        return cached('Cdl' + f + ci, function () {
+          return loadBin('dl', m.dl[f][ci]).then(function (b) {
+            var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), a = c.dl[f];
+            for (var o = lo; o < hi; o++) a[o] = r.uv();
+            return true;
+          });
+        });
+      }));
+    }));
+  }
   function loadCol(kind, chunks) {
     var m = man(), c = columns();
     return Promise.all(chunks.map(function (ci) {
       return cached('C' + kind + ci, function () {
         return loadBin(kind, m[kind][ci]).then(function (b) {
           var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
-          if (kind === 'dl') {
-            m.dlFields.forEach(function (f) { var a = c.dl[f]; for (o = lo; o < hi; o++) a[o] = r.uv(); });
-          } else if (kind === 'fc') {
+          if (kind === 'fc') {
             for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
           } else if (kind === 'dt') {
             for (o = lo; o < hi; o++) c.date[o] = r.uv();
@@ -1213,7 +1226,7 @@
       var acc = [], prepared = prepare(root, acc);
       // every ranked query needs field lengths: request them right after the
       // postings, so they share the round trip without delaying them
-      if (root.k !== 'none' && man().dlFields.length) loadCol('dl', allChunks()).catch(function () {});
+      if (root.k !== 'none' && man().dlFields.length) loadDl(queryFields(pq), allChunks()).catch(function () {});
       // a one-word query for a common term: request its likely first page
       // now, behind the postings (a cache warm-up; ranking is unchanged)
       if (page === 1 && !pq.must.length && !pq.mustNot.length && pq.should.length === 1 &&
@@ -1231,16 +1244,15 @@
         var need = {}, loads = [];
         acc.forEach(function (a) {
           if (a[0] === 'date') { need.dtAll = true; return; }
-          if (man().dlFields.indexOf(a[0]) >= 0) chunksOf(a[1]).forEach(function (c) { need[c] = true; });
+          if (man().dlFields.indexOf(a[0]) >= 0) loads.push(loadDl([a[0]], chunksOf(a[1])));
         });
-        var dlChunks = Object.keys(need).filter(function (k) { return k !== 'dtAll'; }).map(Number);
-        if (dlChunks.length) loads.push(loadCol('dl', dlChunks));
         if (need.dtAll) loads.push(loadCol('dt', allChunks()));
         return Promise.all(loads).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
           var w = root.k === 'none' ? 0 : weight(root);
           var qn = 1 / Math.sqrt(w);
           var res = evalNode(root, qn, { dates: d });
-          var finish = function () {
+          var finish = function (filtered) {
+            if (filtered) res = filtered;
             var sc = res.sc, ords = res.ords, dcol = columns().date, cmp;
             if (sortDate) {
               cmp = function (a, b) {
@@ -1257,10 +1269,52 @@
               hits: top.map(function (i) { return { ord: ords[i], score: sc[i] }; }), result: res
             };
           };
-          if (sortDate && res.ords.length) return loadCol('dt', chunksOf(res.ords)).then(finish);
+          if (validDate(opts.from) || validDate(opts.to)) return inDates(res, opts.from, opts.to).then(finish);
+          if (sortDate && res.ords.length) return loadCol('dt', chunksOf(res.ords)).then(function () { return finish(); });
           return finish();
         });
       });
+    });
+  }
+
+  // the fields a parsed query searches (for their field lengths)
+  function queryFields(pq) {
+    var out = {};
+    pq.must.concat(pq.should, pq.mustNot).forEach(function (cl) { out[cl.field || '_all'] = true; });
+    return Object.keys(out);
+  }
+
+  // Date filters (the search page's From and To): a result set narrowed to
+  // the documents dated from `from` to `to` (ISO dates, both included, either
+  // may be empty); scores are unchanged, documents without a date go.
+  function validDate(s) { return typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s + 'T00:00:00Z')); }
+  function nanos(ms) { return BigInt(ms) * BigInt(1000000); }
+  function inDates(res, from, to) {
+    return Promise.all([loadCol('dt', chunksOf(res.ords)), dates()]).then(function (r) {
+      var vals = r[1].vals, lo = 1, hi = vals.length, dcol = columns().date;
+      if (validDate(from)) { var f = nanos(Date.parse(from + 'T00:00:00Z')); while (lo <= hi && vals[lo - 1] < f) lo++; }
+      if (validDate(to)) { var t = nanos(Date.parse(to + 'T00:00:00Z') + 864e5); while (hi >= lo && vals[hi - 1] >= t) hi--; }
+      var n = 0, i, ords = res.ords, sc = res.sc;
+      for (i = 0; i < ords.length; i++) { var di = dcol[ords[i]]; if (di >= lo && di <= hi) n++; }
+      var o2 = new Int32Array(n), s2 = new Float64Array(n), k = 0;
+      for (i = 0; i < ords.length; i++) { var dj = dcol[ords[i]]; if (dj >= lo && dj <= hi) { o2[k] = ords[i]; s2[k++] = sc[i]; } }
+      return { ords: o2, sc: s2 };
+    });
+  }
+  // months: the result set's documents by month of their date, newest
+  // first: [{value: 'YYYY-MM', count}]
+  function months(res) {
+    return Promise.all([loadCol('dt', chunksOf(res.ords)), dates()]).then(function (r) {
+      var vals = r[1].vals, dcol = columns().date, byIdx = new Map(), per = new Map(), names = [];
+      for (var i = 0; i < res.ords.length; i++) { var di = dcol[res.ords[i]]; if (di) byIdx.set(di, (byIdx.get(di) || 0) + 1); }
+      byIdx.forEach(function (c, di) {
+        var m = names[di] || (names[di] = new Date(Number(vals[di - 1] / BigInt(1000000))).toISOString().slice(0, 7));
+        per.set(m, (per.get(m) || 0) + c);
+      });
+      var rows = [];
+      per.forEach(function (c, m) { rows.push({ value: m, label: m, count: c }); });
+      rows.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
+      return rows;
     });
   }
 
@@ -1288,29 +1342,20 @@
       count('year', c.year, fv.year || [], false);
       count('etype', c.etype, fv.etype || [], true);
       out.year.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
-      var top = r[1], ec = m.entities ? m.entities.chunk : 1, need = {};
-      top.forEach(function (x) { need[(x[0] / ec) | 0] = true; });
-      return Promise.all(Object.keys(need).map(function (k) { return loadJSON('ent', m.entities.files[+k]).then(function (rows) { return [+k, rows]; }); }))
-        .then(function (chunks) {
-          var byChunk = {};
-          chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
-          out.entity = top.map(function (x) {
-            var row = byChunk[(x[0] / ec) | 0][x[0] % ec];
-            return { value: row[0], label: row[1], type: row[2], count: x[1] };
-          });
-          return out;
-        });
+      out.entity = r[1];
+      return out;
     });
   }
 
-  // entityCounts: the k entities most frequent in the result set, as
-  // [rank, count], by count then rank. Small result sets read the entity
-  // lists of their documents; others count the entities' own document lists,
-  // block by block in rank order, until no rarer entity can reach the k-th
-  // count (exact: an entity's count is at most its document frequency). At
-  // worst that reads every block, which costs less than per-document lists.
+  // entityCounts: the k entities most frequent in the result set, as facet
+  // rows, by count then id. Small result sets read the entity lists of their
+  // documents; others count the entities' own document lists, block by
+  // block in order of document frequency, until no rarer entity can reach
+  // the k-th count (exact: an entity's count is at most its document
+  // frequency). At worst that reads every block, which costs less than
+  // per-document lists.
   function topOf(counts, k) {
-    counts.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    counts.sort(function (a, b) { return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0); });
     return counts.slice(0, k);
   }
   // result-set sizes that pick the entity counting method (tests change them)
@@ -1318,40 +1363,71 @@
   function entityCounts(ords, k) {
     var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
     if (!R || !blocks.length) return Promise.resolve([]);
-    function fromLists(lists) {
-      var cnt = new Map();
-      lists.forEach(function (l) { if (l) for (var j = 0; j < l.length; j++) cnt.set(l[j], (cnt.get(l[j]) || 0) + 1); });
-      return topOf(Array.from(cnt.entries()), k);
-    }
     if (R <= tuning.smallResults) {
       return Promise.all(Array.from(ords, function (o) { return doc(o); })).then(function (ds) {
-        return fromLists(ds.map(function (d) { return d.e || []; }));
+        var cnt = new Map();
+        ds.forEach(function (d) {
+          (d.e || []).forEach(function (row) {
+            var c = cnt.get(row[0]);
+            if (c) c.count++; else cnt.set(row[0], { value: row[0], label: row[1], type: row[2], count: 1 });
+          });
+        });
+        return topOf(Array.from(cnt.values()), k);
       });
     }
     var inR = new Uint8Array(N);
     for (var i = 0; i < R; i++) inR[ords[i]] = 1;
-    var counts = [], rank0 = 0;
+    var counts = [], rank0 = 0, dec = new TextDecoder();
     function step(b) {
       return loadBin('eb', blocks[b].f).then(function (bytes) {
         var r = new Reader(bytes);
         for (var e = 0; e < blocks[b].n; e++) {
+          var il = r.uv(), id = dec.decode(bytes.subarray(r.i, r.i + il));
+          r.i += il;
           var df = r.uv(), len = r.uv(), p = decodePostings(bytes.subarray(r.i, r.i + len), df), n = 0;
           r.i += len;
           for (var j = 0; j < df; j++) n += inR[p.ords[j]];
-          if (n) counts.push([rank0 + e, n]);
+          if (n) counts.push({ value: id, rank: rank0 + e, count: n });
         }
         rank0 += blocks[b].n;
         var top = topOf(counts, k);
-        if (b + 1 >= blocks.length || (top.length >= k && top[k - 1][1] >= blocks[b + 1].maxdf)) return top;
-        return step(b + 1);
+        // ties go to the smaller id, so stop only when the next block cannot tie
+        if (b + 1 < blocks.length && !(top.length >= k && top[k - 1].count > blocks[b + 1].maxdf)) return step(b + 1);
+        return names(top);
       });
+    }
+    // display names from the chunks of entities by rank
+    function names(top) {
+      var ec = m.entities ? m.entities.chunk : 1, need = {};
+      top.forEach(function (x) { need[(x.rank / ec) | 0] = true; });
+      return Promise.all(Object.keys(need).map(function (c) { return loadJSON('ent', m.entities.files[+c]).then(function (rows) { return [+c, rows]; }); }))
+        .then(function (chunks) {
+          var byChunk = {};
+          chunks.forEach(function (x) { byChunk[x[0]] = x[1]; });
+          return top.map(function (x) {
+            var row = byChunk[(x.rank / ec) | 0][x.rank % ec];
+            return { value: x.value, label: row[1], type: row[2], count: x.count };
+          });
+        });
     }
     return step(0);
   }
 
+  // text groups: the first ordinal of each (sizes vary: groups start at
+  // documents whose id hashes to a boundary)
+  var textStarts = null;
   function textKey(ord) {
-    var t = man().text;
-    return t.files[(ord / t.group) | 0] + '-' + (ord % t.group);
+    var t = man().text, lo = 0, hi;
+    if (!textStarts) {
+      textStarts = new Int32Array(t.sizes.length);
+      for (var i = 1; i < t.sizes.length; i++) textStarts[i] = textStarts[i - 1] + t.sizes[i - 1];
+    }
+    hi = textStarts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (textStarts[mid] <= ord) lo = mid; else hi = mid - 1;
+    }
+    return t.files[lo] + '-' + (ord - textStarts[lo]);
   }
   // doc(ord) -> {t: title, u: url, d: date, s: source, y: doctype, i: id, x: text}
   function doc(ord) { return loadJSON('t', textKey(ord)); }
@@ -1428,7 +1504,7 @@
   if (C.m) hot(); // request the common terms while the page starts
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
-    search: search, facets: facets, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
+    search: search, facets: facets, months: months, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
     snippet: snippet, highlight: highlight, manifest: man, tuning: tuning,
     idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
   };

@@ -1,6 +1,7 @@
 // casefile search page: binds the engine to the page's elements
-// (#search-form, #q, #sort, #status, #facets, #results, #pager), keeps the
-// query in the URL (?q=&sort=&page=) and renders results, snippets and facets.
+// (#search-form, #q, #sort, #from, #to, #status, #facets, #results, #pager),
+// keeps the query in the URL (?q=&sort=&from=&to=&page=) and renders
+// results, snippets and facets (with months once the dates are narrow).
 // Corpus text is only ever inserted as text nodes.
 (function (g) {
   'use strict';
@@ -10,7 +11,7 @@
   var PAGE = 10;
   var $ = function (id) { return document.getElementById(id); };
   var form = $('search-form'), input = $('q'), sortSel = $('sort'), status = $('status'),
-    facetsEl = $('facets'), pager = $('pager');
+    facetsEl = $('facets'), pager = $('pager'), fromIn = $('from'), toIn = $('to');
   var results = $('results');
   if (results && results.tagName !== 'OL' && results.tagName !== 'UL') {
     var inner = results.querySelector('ol,ul');
@@ -38,40 +39,83 @@
   }
   function clear(e) { while (e && e.firstChild) e.removeChild(e.firstChild); }
 
+  function isoDate(v) { return /^\d{4}-\d{2}-\d{2}$/.test(v || '') ? v : ''; }
+  // a typed date: a year, a month or a day, as the first (or last) day it covers
+  function typedDate(v, end) {
+    var m = /^\s*(\d{4})(?:[-\/.](\d{1,2}))?(?:[-\/.](\d{1,2}))?\s*$/.exec(v || '');
+    if (!m) return '';
+    var y = +m[1], mo = m[2] ? +m[2] : (end ? 12 : 1), d = m[3] ? +m[3] : (end ? new Date(Date.UTC(y, mo, 0)).getUTCDate() : 1);
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return '';
+    return isoDate(new Date(Date.UTC(y, mo - 1, d)).toISOString().slice(0, 10));
+  }
   function readURL() {
     var u = new URLSearchParams(location.search);
-    return { q: u.get('q') || '', sort: u.get('sort') === 'date' ? 'date' : '', page: Math.max(1, parseInt(u.get('page') || '1', 10) || 1) };
+    return { q: u.get('q') || '', sort: u.get('sort') === 'date' ? 'date' : '', from: isoDate(u.get('from')), to: isoDate(u.get('to')),
+      page: Math.max(1, parseInt(u.get('page') || '1', 10) || 1) };
   }
   function href(st) {
     var u = new URLSearchParams();
     if (st.q) u.set('q', st.q);
     if (st.sort) u.set('sort', st.sort);
+    if (st.from) u.set('from', st.from);
+    if (st.to) u.set('to', st.to);
     if (st.page > 1) u.set('page', String(st.page));
     return '?' + u.toString();
+  }
+  // the state with some fields changed (and back to the first page)
+  function with_(st, ch) {
+    var out = { q: st.q, sort: st.sort, from: st.from || '', to: st.to || '', page: 1 };
+    for (var k in ch) out[k] = ch[k];
+    return out;
   }
   function go(st, push) {
     if (push) history.pushState(st, '', href(st));
     return run(st);
   }
+  function link(label, st, attrs) {
+    var a = el('a', attrs || {}, [label]);
+    a.setAttribute('href', href(st));
+    a.addEventListener('click', function (ev) { ev.preventDefault(); input.value = st.q; go(st, true); });
+    return a;
+  }
+  function rangeText(st) {
+    if (st.from && st.to) return st.from === st.to ? 'on ' + st.from : 'from ' + st.from + ' to ' + st.to;
+    return st.from ? 'from ' + st.from : st.to ? 'until ' + st.to : '';
+  }
+  function monthEnd(m) { var y = +m.slice(0, 4), mo = +m.slice(5, 7); return m + '-' + String(new Date(Date.UTC(y, mo, 0)).getUTCDate()); }
 
   function quoteValue(v) { return /^[^\s"\\:^~*?+\-=&|><!(){}\[\]\/]+$/.test(v) ? v : v.replace(/([\\\s"+\-=&|><!(){}\[\]^~*?:\/])/g, '\\$1'); }
   var FACETS = [['source', 'Source'], ['year', 'Year'], ['doctype', 'Type'], ['etype', 'Entity type'], ['entity', 'Entities']];
 
-  function renderFacets(st, f) {
+  function renderFacets(st, f, months) {
     clear(facetsEl);
     if (!facetsEl) return;
+    function section(key, title, kids) {
+      var id = 'facet-' + key;
+      facetsEl.appendChild(el('section', { 'aria-labelledby': id }, [el('h2', { id: id }, [title])].concat(kids)));
+    }
+    if (st.from || st.to) {
+      section('dates', 'Dates', [el('p', null, ['Only documents dated ' + rangeText(st) + '. ',
+        link('Any date', with_(st, { from: '', to: '' }), { class: 'clear-dates' })])]);
+    }
     FACETS.forEach(function (def) {
       var rows = f[def[0]];
       if (!rows || !rows.length) return;
       var ul = el('ul');
       rows.slice(0, def[0] === 'year' ? 30 : 10).forEach(function (r) {
         var clause = '+' + def[0] + ':' + quoteValue(r.value), q = st.q.indexOf(clause) >= 0 ? st.q : (st.q + ' ' + clause).trim();
-        var a = el('a', { href: href({ q: q, sort: st.sort, page: 1 }) }, [r.label]);
-        a.addEventListener('click', function (ev) { ev.preventDefault(); input.value = q; go({ q: q, sort: st.sort, page: 1 }, true); });
-        ul.appendChild(el('li', null, [a, ' ', el('span', { class: 'count' }, [String(r.count)])]));
+        ul.appendChild(el('li', null, [link(r.label, with_(st, { q: q })), ' ', el('span', { class: 'count' }, [String(r.count)])]));
       });
-      var id = 'facet-' + def[0];
-      facetsEl.appendChild(el('section', { 'aria-labelledby': id }, [el('h2', { id: id }, [def[1]]), ul]));
+      section(def[0], def[1], [ul]);
+      // months, once the result set spans a couple of years at most
+      if (def[0] === 'year' && months && months.length > 1 && months.length <= 24) {
+        var mu = el('ul');
+        months.forEach(function (r) {
+          mu.appendChild(el('li', null, [link(r.label, with_(st, { from: r.value + '-01', to: monthEnd(r.value) })), ' ',
+            el('span', { class: 'count' }, [String(r.count)])]));
+        });
+        section('month', 'Month', [mu]);
+      }
     });
   }
 
@@ -82,8 +126,8 @@
     if (pages <= 1) return;
     function link(p, label, rel) {
       if (p === st.page) return el('span', { 'aria-current': 'page' }, [label]);
-      var a = el('a', { href: href({ q: st.q, sort: st.sort, page: p }), rel: rel }, [label]);
-      a.addEventListener('click', function (ev) { ev.preventDefault(); go({ q: st.q, sort: st.sort, page: p }, true).then(function () { var l = results.querySelector('a'); if (l) l.focus(); }); });
+      var to = with_(st, { page: p }), a = el('a', { href: href(to), rel: rel }, [label]);
+      a.addEventListener('click', function (ev) { ev.preventDefault(); go(to, true).then(function () { var l = results.querySelector('a'); if (l) l.focus(); }); });
       return a;
     }
     if (st.page > 1) pager.appendChild(link(st.page - 1, 'Previous', 'prev'));
@@ -97,6 +141,8 @@
     var my = ++seq;
     input.value = st.q;
     if (sortSel) sortSel.value = st.sort;
+    if (fromIn) fromIn.value = st.from || '';
+    if (toIn) toIn.value = st.to || '';
     document.title = st.q ? st.q + ' – ' + baseTitle : baseTitle;
     if (!st.q.trim()) {
       clear(results); clear(facetsEl); clear(pager);
@@ -105,7 +151,7 @@
     }
     status.textContent = 'Searching…';
     var t0 = performance.now();
-    return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE }).then(function (r) {
+    return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE, from: st.from, to: st.to }).then(function (r) {
       if (my !== seq) return;
       var qt = E.queryTerms(st.q);
       return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
@@ -122,15 +168,18 @@
           ]));
         });
         var ms = Math.round(performance.now() - t0);
-        status.textContent = r.total === 0 ? 'No results for “' + st.q + '”.' :
-          r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + (st.sort === 'date' ? ', newest first' : '') +
+        var range = rangeText(st) ? ', dated ' + rangeText(st) : '';
+        status.textContent = r.total === 0 ? 'No results for “' + st.q + '”' + range + '.' :
+          r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + range + (st.sort === 'date' ? ', newest first' : '') +
           (r.total > PAGE ? ', page ' + st.page + ' of ' + Math.ceil(r.total / PAGE) : '') + '.';
         status.setAttribute('data-ms', String(ms));
         C.rendered = performance.now();
         renderPager(st, r.total);
         if (!facetsEl) return;
         // facets after the results are on screen
-        return E.facets(r.result).then(function (f) { if (my === seq) { renderFacets(st, f); C.faceted = performance.now(); } });
+        return Promise.all([E.facets(r.result), E.months ? E.months(r.result) : null]).then(function (x) {
+          if (my === seq) { renderFacets(st, x[0], x[1]); C.faceted = performance.now(); }
+        });
       });
     }).catch(function (err) {
       if (my !== seq) return;
@@ -139,12 +188,15 @@
     });
   }
 
+  function fromForm() {
+    return { q: input.value, sort: sortSel ? sortSel.value : '', from: fromIn ? typedDate(fromIn.value, false) : '', to: toIn ? typedDate(toIn.value, true) : '', page: 1 };
+  }
   if (form) form.addEventListener('submit', function (ev) {
     ev.preventDefault();
-    go({ q: input.value, sort: sortSel ? sortSel.value : '', page: 1 }, true);
+    go(fromForm(), true);
   });
-  if (sortSel) sortSel.addEventListener('change', function () {
-    go({ q: input.value, sort: sortSel.value, page: 1 }, true);
+  [sortSel, fromIn, toIn].forEach(function (x) {
+    if (x) x.addEventListener('change', function () { if (input.value.trim()) go(fromForm(), true); });
   });
   g.addEventListener('popstate', function () { run(readURL()); });
 
@@ -164,6 +216,6 @@
   });
 
   C.booted = performance.now();
-  C.ui = { run: function (q, sort, page) { return go({ q: q, sort: sort || '', page: page || 1 }, true); }, ready: null };
+  C.ui = { run: function (q, sort, page, from, to) { return go({ q: q, sort: sort || '', page: page || 1, from: from || '', to: to || '' }, true); }, ready: null };
   C.ui.ready = run(readURL());
 })(typeof self !== 'undefined' ? self : globalThis);

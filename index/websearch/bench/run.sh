@@ -12,7 +12,11 @@
 # indexes the corpus and exports only the search files; the RSS is then the
 # whole build's.
 #
-# Usage: index/websearch/bench/run.sh [--reps 3] [--pagefind] [--casefile] [N...]   (default N: 1000 10000 50000)
+# With --incremental, times the export after one-document changes instead
+# (bench/export -incremental: a full export through site.Output with a cache,
+# then nothing changed, one document changed, one added, one deleted).
+#
+# Usage: index/websearch/bench/run.sh [--reps 3] [--pagefind] [--casefile] [--incremental] [N...]   (default N: 1000 10000 50000)
 # Outputs under $WS_BENCH (default /tmp/ws-bench/N); corpora under
 # $BENCH_CORPUS (default /tmp/bench-corpus/N, shared with the peer harness).
 # Run one benchmark at a time on a 2-core machine.
@@ -23,12 +27,13 @@ SHARED="${SHARED:-$REPO/../shared}"
 TOOLS="${BENCH_TOOLS:-/tmp/bench-tools}"
 CORPORA="${BENCH_CORPUS:-/tmp/bench-corpus}"
 OUT="${WS_BENCH:-/tmp/ws-bench}"
-REPS=3 PAGEFIND=0 CASEFILE=0 NS=()
+REPS=3 PAGEFIND=0 CASEFILE=0 INCREMENTAL=0 NS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --reps) REPS="$2"; shift 2 ;;
     --pagefind) PAGEFIND=1; shift ;;
     --casefile) CASEFILE=1; shift ;;
+    --incremental) INCREMENTAL=1; shift ;;
     *) NS+=("$1"); shift ;;
   esac
 done
@@ -59,8 +64,15 @@ for N in "${NS[@]}"; do
     BENCH_TOOLS="$TOOLS" node "$HERE/search-bench.mjs" "$N" --reps "$REPS" --site "$R/cf/public" --queries "$C/queries.json" --out "$R/search-casefile.json" | tee "$R/search-casefile.txt" | sed -n '1,60p'
     continue
   fi
-  echo "== [$N] index (bleve, batches of 1000, merged to one segment)"
+  echo "== [$N] index (bleve, batches of 1000, not merged)"
   "$OUT/export" -corpus "$C" -index "$R/index" -index-only
+  if [ "$INCREMENTAL" = 1 ]; then
+    echo "== [$N] incremental export (through site.Output, with a cache)"
+    rm -rf "$R/inc" "$R/inc.work"
+    "$OUT/export" -incremental -corpus "$C" -index "$R/index" -out "$R/inc"
+    rm -rf "$R/inc" "$R/inc.work"
+    continue
+  fi
   echo "== [$N] export"
   rm -rf "$R/site"
   /usr/bin/time -v -o "$R/time-export.txt" "$OUT/export" -corpus "$C" -index "$R/index" -out "$R/site" > "$R/export.json"

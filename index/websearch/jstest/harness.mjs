@@ -28,11 +28,12 @@ if (req.search) {
   for (const s of req.search) {
     try {
       const t0 = performance.now();
-      const r = await E.search(s.q, { sort: s.sort || "", size: s.size || 10, page: s.page || 1 });
+      const r = await E.search(s.q, { sort: s.sort || "", size: s.size || 10, page: s.page || 1, from: s.from, to: s.to });
       const hits = [];
       for (const h of r.hits) hits.push({ id: (await E.doc(h.ord)).i, score: h.score });
       const res = { total: r.total, hits, ms: performance.now() - t0 };
       if (s.facets) res.facets = await E.facets(r.result);
+      if (s.months) res.months = await E.months(r.result);
       out.search.push(res);
     } catch (e) {
       out.search.push({ err: String(e && e.message || e) });

@@ -12,14 +12,17 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
 
 	"casefile/index/websearch"
 	"casefile/index/websearch/internal/testcorpus"
+	"casefile/site"
 )
 
 type sink struct{ dir string }
@@ -38,9 +41,25 @@ func main() {
 	out := flag.String("out", "", "site directory (search/ and search.html are written into it)")
 	indexOnly := flag.Bool("index-only", false, "only build the index")
 	batch := flag.Int("batch", 1000, "documents per bleve batch")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the export to this file")
+	incremental := flag.Bool("incremental", false, "time one-document changes: export the index (a copy is changed) through site.Output with a cache, then add, change and delete one document and export again")
 	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "export:", err)
+			os.Exit(1)
+		}
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	run := run
+	if *incremental {
+		run = func(corpus, idxDir, out string, _ bool, _ int) error { return runIncremental(corpus, idxDir, out) }
+	}
 	if err := run(*corpus, *idxDir, *out, *indexOnly, *batch); err != nil {
 		fmt.Fprintln(os.Stderr, "export:", err)
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
@@ -55,10 +74,6 @@ func run(corpus, idxDir, out string, indexOnly bool, batch int) error {
 		os.RemoveAll(idxDir)
 		idx, err := testcorpus.BuildIndex(idxDir, items, batch)
 		if err != nil {
-			return err
-		}
-		// one segment, so that casefile search scores exactly as the export
-		if err := websearch.MergeSegments(idx); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "indexed %d documents in %s\n", len(items), time.Since(t0).Round(time.Millisecond))
@@ -85,4 +100,95 @@ func run(corpus, idxDir, out string, indexOnly bool, batch int) error {
 	}
 	return json.NewEncoder(os.Stdout).Encode(map[string]any{"docs": st.Docs, "terms": st.Terms, "files": st.Files,
 		"bytes": st.Bytes, "kinds": st.Kinds, "export_s": time.Since(t0).Seconds()})
+}
+
+// runIncremental copies the index, exports it through site.Output with a
+// cache (the full export), then for each of: change a document, add one,
+// delete one, changes the copy and exports again, and prints the times.
+func runIncremental(corpus, idxDir, out string) error {
+	items, err := testcorpus.LoadGen(corpus)
+	if err != nil {
+		return err
+	}
+	work := out + ".work"
+	os.RemoveAll(work)
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	if err := exec.Command("cp", "-a", idxDir, filepath.Join(work, "index")).Run(); err != nil {
+		return err
+	}
+	idx, err := bleve.Open(filepath.Join(work, "index"))
+	if err != nil {
+		return err
+	}
+	defer idx.Close()
+	site.SyncRemoval = false
+	cache := filepath.Join(work, "cache")
+	export := func(step string) error {
+		docs, ents := testcorpus.Meta(items)
+		if p := os.Getenv("WS_PROFILE_STEPS"); p != "" && step != "full" {
+			f, err := os.Create(p + "-" + step)
+			if err != nil {
+				return err
+			}
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+		t0 := time.Now()
+		o, err := site.NewOutput(out, filepath.Join(work, "manifest.json"))
+		if err != nil {
+			return err
+		}
+		st, err := websearch.Export(idx, docs, ents, o, &websearch.Options{CacheDir: cache})
+		if err != nil {
+			return err
+		}
+		// the site's index.html, which site.Output wants before it reuses anything
+		if err := o.WriteFile("index.html", []byte("<!doctype html>")); err != nil {
+			return err
+		}
+		te := time.Since(t0)
+		if err := o.Commit(); err != nil {
+			return err
+		}
+		fmt.Printf("%-7s export %6.0f ms, with commit %6.0f ms; incremental %v, read %d documents; files %d, written %d, linked %d\n",
+			step, te.Seconds()*1000, time.Since(t0).Seconds()*1000, st.Incremental, st.Read, st.Files, o.Written, o.Linked)
+		return nil
+	}
+	if err := export("full"); err != nil {
+		return err
+	}
+	if err := export("nothing"); err != nil {
+		return err
+	}
+	// change the text of one document in the middle
+	mid := len(items) / 2
+	it := items[mid]
+	it.Doc.Text += " A new paragraph on the court's ruling."
+	items[mid] = it
+	if err := idx.Index(it.ID, it.Doc); err != nil {
+		return err
+	}
+	if err := export("change"); err != nil {
+		return err
+	}
+	// add one in the middle of the id order
+	add := items[mid]
+	add.ID += "-b"
+	add.Doc.Title = "Another " + add.Doc.Title
+	items = append(items, add)
+	if err := idx.Index(add.ID, add.Doc); err != nil {
+		return err
+	}
+	if err := export("add"); err != nil {
+		return err
+	}
+	// delete one near the start
+	del := items[len(items)/10]
+	items = append(items[:len(items)/10], items[len(items)/10+1:]...)
+	if err := idx.Delete(del.ID); err != nil {
+		return err
+	}
+	return export("delete")
 }

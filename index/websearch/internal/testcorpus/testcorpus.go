@@ -7,6 +7,8 @@ package testcorpus
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -212,6 +214,13 @@ func BuildIndex(path string, items []Item, batchSize int) (bleve.Index, error) {
 	return idx, nil
 }
 
+// Key is a document's Key for websearch.Doc: a hash of what is indexed.
+func Key(d index.IndexDoc) string {
+	b, _ := json.Marshal(d)
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:16])
+}
+
 // Meta returns the page metadata and entity table the site would pass to
 // websearch.Export.
 func Meta(items []Item) ([]websearch.Doc, []websearch.Entity) {
@@ -219,7 +228,7 @@ func Meta(items []Item) ([]websearch.Doc, []websearch.Entity) {
 	ents := map[string]websearch.Entity{}
 	for _, it := range items {
 		docs = append(docs, websearch.Doc{ID: it.ID, URL: "docs/" + it.ID + ".html", Title: it.Doc.Title,
-			Date: it.Doc.Date, Source: it.Doc.Source, DocType: it.Doc.DocType, Entities: it.Doc.Entity})
+			Date: it.Doc.Date, Source: it.Doc.Source, DocType: it.Doc.DocType, Entities: it.Doc.Entity, Key: Key(it.Doc)})
 		for i, id := range it.Doc.Entity {
 			ents[id] = websearch.Entity{ID: id, Name: it.EntityNames[i], Type: entityType(it.EntityNames[i])}
 		}
