@@ -69,6 +69,9 @@ type page struct {
 	Path  string // the page's own file: its permalink, relative to the site root
 	Stats stats
 	Body  any
+	// Chrome is filled in by render; it is not part of a page's key (the
+	// salt and Root and Nav cover it).
+	Chrome *chrome
 }
 
 type renderer struct {
@@ -82,7 +85,8 @@ type renderer struct {
 	pages   []string // HTML pages written, for the sitemap
 	pagesMu sync.Mutex
 
-	cpu chan struct{} // tokens: see Options.CPU
+	cpu     chan struct{} // tokens: see Options.CPU
+	chromes sync.Map      // Root+Nav -> *chrome
 
 	saltOnce  sync.Once // pagekey.go
 	saltValue string
@@ -238,8 +242,41 @@ func (r *renderer) write(name, tmpl string, p page) error {
 	return r.out.WriteFile(name, b)
 }
 
+// chrome holds the parts of a page that are the same for every page of one
+// depth (Root) and section (Nav): rendered once each and printed as they
+// are, which spares the templates tens of actions per page.
+type chrome struct {
+	Head, Header, Footer template.HTML
+}
+
+func (r *renderer) chrome(p page) (*chrome, error) {
+	key := p.Root + "\x00" + p.Nav
+	if c, ok := r.chromes.Load(key); ok {
+		return c.(*chrome), nil
+	}
+	c := &chrome{}
+	t := r.tmpl["home"]
+	for _, part := range []struct {
+		name string
+		dst  *template.HTML
+	}{{"chrome-head", &c.Head}, {"chrome-header", &c.Header}, {"chrome-footer", &c.Footer}} {
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, part.name, p); err != nil {
+			return nil, err
+		}
+		*part.dst = template.HTML(b.String())
+	}
+	r.chromes.Store(key, c)
+	return c, nil
+}
+
 // render executes a page's template.
 func (r *renderer) render(name, tmpl string, p page) ([]byte, error) {
+	c, err := r.chrome(page{Root: p.Root, Nav: p.Nav, Site: p.Site})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	p.Chrome = c
 	var b bytes.Buffer
 	if err := r.tmpl[tmpl].ExecuteTemplate(&b, "base", p); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
