@@ -14,8 +14,10 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"casefile/index"
@@ -187,12 +189,35 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	if err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
+	waitPersisted(adv)
 	if opt.CacheDir != "" && (!e.stats.Incremental || st.dirty) {
 		if err := saveState(opt.CacheDir, snip, st); err != nil {
 			return nil, fmt.Errorf("websearch: cache: %w", err)
 		}
 	}
 	return e.stats, nil
+}
+
+// waitPersisted waits (10 s at most) until a scorch index has written its
+// in-memory segments to disk. index.Update indexes with unsafe_batch, which
+// returns before a batch is on disk, and scorch's Close does not write what
+// is still in memory: a build that closes the index right after a quick
+// export could lose its last batches while the update manifest lists them.
+// (index.Update should wait for its last batch itself; this keeps the
+// export from being the step that makes the race likely.)
+func waitPersisted(adv any) {
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return
+	}
+	epoch := func(k string) uint64 { v, _ := s.StatsMap()[k].(uint64); return v }
+	if epoch("TotPersistLoopBeg") == 0 {
+		return // in memory or read-only: nothing persists
+	}
+	target := epoch("CurRootEpoch")
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && epoch("LastPersistedEpoch") < target; {
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 type posting struct {
