@@ -248,8 +248,9 @@ type exporter struct {
 	dateCounts            []int
 
 	dict     dictWriter
-	allTerms int    // terms in "_all" (for the prefetch hints)
-	tkBuf    []byte // textKey's buffer
+	allTerms int            // terms in "_all" (for the prefetch hints)
+	tkBuf    []byte         // textKey's buffer
+	textDir  map[string]any // text groups: files, sizes
 }
 
 // ---- writing -------------------------------------------------------------------
@@ -515,17 +516,22 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	man["boot"] = boot
 	man["v"] = 1
 	man["n"] = n
-	if len(e.dict.hot) > 0 {
-		k, err := e.writeJSON("hot", e.dict.hot)
-		if err != nil {
-			return err
-		}
-		man["hot"] = k
+	// the directory of shards and text groups (it grows with the corpus) goes
+	// with the common terms, in the file the page requests at start-up,
+	// which keeps manifest.js small
+	hot := e.dict.hot
+	if hot == nil {
+		hot = [][]any{}
 	}
-	man["dict"] = e.dict.shards
-	if e.dict.shards == nil {
-		man["dict"] = [][2]string{}
+	shards := e.dict.shards
+	if shards == nil {
+		shards = [][2]string{}
 	}
+	k, err := e.writeJSON("hot", map[string]any{"rows": hot, "dict": shards, "text": e.textDir})
+	if err != nil {
+		return err
+	}
+	man["hot"] = k
 	man["fields"] = fieldCodes()
 	man["pos"] = compositeFields
 	avg := map[string]float64{}
@@ -1226,7 +1232,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 		files, sizes = append(files, gk), append(sizes, hi-lo)
 		lo = hi
 	}
-	man["text"] = map[string]any{"files": files, "sizes": sizes}
+	e.textDir = map[string]any{"files": files, "sizes": sizes}
 	return nil
 }
 
