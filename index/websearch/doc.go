@@ -7,8 +7,8 @@
 // # Files (all under search/ in the site)
 //
 //   - manifest.js (fixed name, small): field codes, BM25 averages, the
-//     first key of every dictionary shard, the names of the column chunks,
-//     facet values, and the names of the engine scripts it then loads.
+//     names of the column chunks, facet values, and the names of the
+//     engine script and of the hot file, which it then loads.
 //   - dict-*.js: dictionary shards (about 512 keys: a shard starts at a
 //     key whose hash is a boundary, so a changed term rewrites its own
 //     shard only). A key is a field code byte followed by the term as bleve
@@ -22,15 +22,16 @@
 //   - pos-*.js: positions for phrases, only fetched by phrase queries; a
 //     position is pos*2+f where f tells title (0) from text (1), so phrase
 //     terms must share a field as in bleve.
-//   - hot-*.js: the common terms (postings of 8 KB or more) with their
-//     postings and positions files, so that they need no dictionary shard,
-//     and for "_all" terms the ten documents a one-word query most likely
-//     shows first (by relevance and by date), which the engine requests
-//     while the postings load. Hints only warm the cache: ranking is always
-//     computed from the postings.
+//   - hot-*.js: the directory (first key and file of every dictionary
+//     shard, the text groups), and the common terms (postings of 8 KB or
+//     more) with their postings and positions files, so that they need no
+//     dictionary shard, and for "_all" terms the ten documents a one-word
+//     query most likely shows first (by relevance and by date), which the
+//     engine requests while the postings load. Hints only warm the cache:
+//     ranking is always computed from the postings.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
-//     ordinals: field lengths (BM25 norms); facet values (source, doctype,
-//     year, entity types); date rank.
+//     ordinals: field lengths (BM25 norms, a file per field); facet values
+//     (source, doctype, year, entity types); date rank.
 //   - eb-*.js: entities' ids and document lists in blocks of 16, 32, 64,
 //     ... entities by document frequency; the entity facet of a large
 //     result set reads blocks until no rarer entity can reach its top ten.

@@ -14,8 +14,10 @@ import (
 	"sort"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 
 	"casefile/index"
@@ -187,12 +189,35 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	if err != nil {
 		return nil, fmt.Errorf("websearch: %w", err)
 	}
+	waitPersisted(adv)
 	if opt.CacheDir != "" && (!e.stats.Incremental || st.dirty) {
 		if err := saveState(opt.CacheDir, snip, st); err != nil {
 			return nil, fmt.Errorf("websearch: cache: %w", err)
 		}
 	}
 	return e.stats, nil
+}
+
+// waitPersisted waits (10 s at most) until a scorch index has written its
+// in-memory segments to disk. index.Update indexes with unsafe_batch, which
+// returns before a batch is on disk, and scorch's Close does not write what
+// is still in memory: a build that closes the index right after a quick
+// export could lose its last batches while the update manifest lists them.
+// (index.Update should wait for its last batch itself; this keeps the
+// export from being the step that makes the race likely.)
+func waitPersisted(adv any) {
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return
+	}
+	epoch := func(k string) uint64 { v, _ := s.StatsMap()[k].(uint64); return v }
+	if epoch("TotPersistLoopBeg") == 0 {
+		return // in memory or read-only: nothing persists
+	}
+	target := epoch("CurRootEpoch")
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline) && epoch("LastPersistedEpoch") < target; {
+		time.Sleep(5 * time.Millisecond)
+	}
 }
 
 type posting struct {
@@ -223,8 +248,9 @@ type exporter struct {
 	dateCounts            []int
 
 	dict     dictWriter
-	allTerms int    // terms in "_all" (for the prefetch hints)
-	tkBuf    []byte // textKey's buffer
+	allTerms int            // terms in "_all" (for the prefetch hints)
+	tkBuf    []byte         // textKey's buffer
+	textDir  map[string]any // text groups: files, sizes
 }
 
 // ---- writing -------------------------------------------------------------------
@@ -490,17 +516,22 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	man["boot"] = boot
 	man["v"] = 1
 	man["n"] = n
-	if len(e.dict.hot) > 0 {
-		k, err := e.writeJSON("hot", e.dict.hot)
-		if err != nil {
-			return err
-		}
-		man["hot"] = k
+	// the directory of shards and text groups (it grows with the corpus) goes
+	// with the common terms, in the file the page requests at start-up,
+	// which keeps manifest.js small
+	hot := e.dict.hot
+	if hot == nil {
+		hot = [][]any{}
 	}
-	man["dict"] = e.dict.shards
-	if e.dict.shards == nil {
-		man["dict"] = [][2]string{}
+	shards := e.dict.shards
+	if shards == nil {
+		shards = [][2]string{}
 	}
+	k, err := e.writeJSON("hot", map[string]any{"rows": hot, "dict": shards, "text": e.textDir})
+	if err != nil {
+		return err
+	}
+	man["hot"] = k
 	man["fields"] = fieldCodes()
 	man["pos"] = compositeFields
 	avg := map[string]float64{}
@@ -1201,7 +1232,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 		files, sizes = append(files, gk), append(sizes, hi-lo)
 		lo = hi
 	}
-	man["text"] = map[string]any{"files": files, "sizes": sizes}
+	e.textDir = map[string]any{"files": files, "sizes": sizes}
 	return nil
 }
 

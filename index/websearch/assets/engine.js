@@ -534,7 +534,7 @@
 
   // dictionary shards
   function shardFor(hexKey) {
-    var d = man().dict, lo = 0, hi = d.length - 1;
+    var d = dir().dict, lo = 0, hi = d.length - 1;
     if (!d.length || hexKey < d[0][0]) return -1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
@@ -543,7 +543,7 @@
     return lo;
   }
   function loadShard(si) {
-    var key = man().dict[si][1];
+    var key = dir().dict[si][1];
     return cached('D' + key, function () {
       return loadBin('dict', key).then(function (b) {
         var r = new Reader(b), packs = [], posPacks = [], i, n;
@@ -570,14 +570,15 @@
     });
   }
   // the common terms, whose postings need no dictionary shard
-  var hotP = null;
+  // (the same file lists the dictionary shards and the text groups)
+  var hotP = null, DIR = null;
   function hot() {
     if (hotP) return hotP;
     var m = man();
-    if (!m.hot) return (hotP = Promise.resolve(new Map()));
-    hotP = loadJSON('hot', m.hot).then(function (rows) {
+    hotP = loadJSON('hot', m.hot).then(function (f) {
       var h = new Map();
-      rows.forEach(function (r) {
+      DIR = { dict: f.dict, text: f.text };
+      f.rows.forEach(function (r) {
         var kb = new Uint8Array(r[0].length / 2);
         for (var i = 0; i < kb.length; i++) kb[i] = parseInt(r[0].substr(2 * i, 2), 16);
         h.set(r[0], { key: r[0], bytes: kb, df: r[1], inline: null, pack: r[2], off: 0, len: -1,
@@ -586,6 +587,10 @@
       return h;
     });
     return hotP;
+  }
+  function dir() {
+    if (!DIR) throw new Error('search directory not loaded');
+    return DIR;
   }
   function lookup(field, term) {
     var hk = keyHex(field, term);
@@ -599,7 +604,10 @@
   }
   // all dictionary entries of field whose term starts with prefix
   function prefixEntries(field, prefix) {
-    var ph = keyHex(field, prefix), d = man().dict, si = Math.max(0, shardFor(ph)), out = [];
+    return hot().then(function () { return prefixEntriesIn(field, prefix); });
+  }
+  function prefixEntriesIn(field, prefix) {
+    var ph = keyHex(field, prefix), d = dir().dict, si = Math.max(0, shardFor(ph)), out = [];
     function step(i) {
       if (i >= d.length || (d[i][0] > ph && d[i][0].slice(0, ph.length) !== ph)) return Promise.resolve(out);
       return loadShard(i).then(function (sh) {
@@ -1417,7 +1425,7 @@
   // documents whose id hashes to a boundary)
   var textStarts = null;
   function textKey(ord) {
-    var t = man().text, lo = 0, hi;
+    var t = dir().text, lo = 0, hi;
     if (!textStarts) {
       textStarts = new Int32Array(t.sizes.length);
       for (var i = 1; i < t.sizes.length; i++) textStarts[i] = textStarts[i - 1] + t.sizes[i - 1];
@@ -1430,7 +1438,7 @@
     return t.files[lo] + '-' + (ord - textStarts[lo]);
   }
   // doc(ord) -> {t: title, u: url, d: date, s: source, y: doctype, i: id, x: text}
-  function doc(ord) { return loadJSON('t', textKey(ord)); }
+  function doc(ord) { return hot().then(function () { return loadJSON('t', textKey(ord)); }); }
 
   // terms the query matches, for highlighting: Set of analysed terms
   function queryTerms(pq) {
