@@ -9,8 +9,10 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -118,6 +120,13 @@ func Update(dir string, docs map[string]*IndexDoc) (bleve.Index, UpdateStats, er
 		st.Deleted++
 	}
 	if err := flush(); err != nil {
+		idx.Close()
+		return nil, st, err
+	}
+	// Unsynced batches return before they are on disk, and closing the
+	// index does not write what is still in memory: wait until the last
+	// batch is persisted before the manifest says the index holds it.
+	if err := waitPersisted(idx); err != nil {
 		idx.Close()
 		return nil, st, err
 	}
@@ -231,4 +240,26 @@ func Search(idx bleve.Index, q string, size, from int, byDate bool) (*Results, e
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+// waitPersisted waits until a scorch index has written every batch applied
+// so far to disk.
+func waitPersisted(idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	stat := func(k string) uint64 { v, _ := s.StatsMap()[k].(uint64); return v }
+	target := stat("CurRootEpoch")
+	for stat("LastPersistedEpoch") < target {
+		if stat("TotPersistLoopErr") > 0 && stat("LastPersistedEpoch") == 0 {
+			return fmt.Errorf("index: bleve could not write the index to disk")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return nil
 }
