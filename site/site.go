@@ -52,6 +52,12 @@ type Options struct {
 	// runs at the same time (the bleve index build holds one): a render job
 	// holds a token while it runs. Nil means one token per CPU.
 	CPU chan struct{}
+	// IndexDir is the folder of the index Index returns, when it was built
+	// by index.Update; SearchCache is a folder the search export may keep its
+	// state in. With both, the export reads from the index only the
+	// documents whose content changed since the last build (their keys in
+	// the update manifest): the files it writes are the same either way.
+	IndexDir, SearchCache string
 	// BaseURL is where the site will be published ("https://example.org/archive/"),
 	// for the absolute addresses sitemap.xml and the Atom feed need. Without it
 	// they hold addresses relative to the site root.
@@ -381,6 +387,17 @@ func (r *renderer) searchData(idx bleve.Index) error {
 	for i, e := range r.c.Entities {
 		ents[i] = websearch.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
 	}
-	_, err := websearch.Export(idx, docs, ents, r.out, nil)
+	var opt *websearch.Options
+	if r.opt.IndexDir != "" && r.opt.SearchCache != "" {
+		keys, err := index.DocKeys(r.opt.IndexDir)
+		if err != nil {
+			return err
+		}
+		for i := range docs {
+			docs[i].Key = keys[docs[i].ID]
+		}
+		opt = &websearch.Options{CacheDir: r.opt.SearchCache}
+	}
+	_, err := websearch.Export(idx, docs, ents, r.out, opt)
 	return err
 }

@@ -278,11 +278,18 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 			idx.Close()
 		}
 	}()
+	searchCache := cfg.Build // the search export's state, to update it incrementally
+	if cfg.NoCache {
+		searchCache = ""
+	}
 	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	if err := site.Render(corpus, out, site.Options{Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex, CPU: cpu}); err != nil {
+	if err := site.Render(corpus, out, site.Options{
+		Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex, CPU: cpu,
+		IndexDir: filepath.Join(cfg.Build, "index"), SearchCache: searchCache,
+	}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
 	}
