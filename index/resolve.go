@@ -90,6 +90,13 @@ type resolver struct {
 	assign  map[ref]int     // per-mention reassignment (surnames)
 	sources map[string]bool // name keys of the documents' sources (outlets)
 	drop    map[ref]bool
+	surf    [][]surface // per document and mention: surfaceOf and keyOf
+}
+
+// surface is what grouping needs of one mention, computed once.
+type surface struct {
+	text, class, key string
+	junk             bool
 }
 
 func (r *resolver) find(i int) int {
@@ -150,14 +157,31 @@ func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
 			r.sources[nameKey(a.Doc.Source)] = true
 		}
 	}
+	// The per-mention work is independent: it runs in parallel, and the
+	// grouping below, which must see mentions in order, stays serial.
+	r.surf = make([][]surface, len(docs))
+	parallel(len(docs), func(di int) {
+		ms := docs[di].Mentions
+		out := make([]surface, len(ms))
+		for mi, m := range ms {
+			s, class := surfaceOf(m)
+			out[mi] = surface{text: s, class: class}
+			if s == "" || isJunkName(s, class) {
+				out[mi].junk = true
+				continue
+			}
+			out[mi].key = keyOf(s, class)
+		}
+		r.surf[di] = out
+	})
 	for di, a := range docs {
 		for mi, m := range a.Mentions {
-			s, class := surfaceOf(m)
-			if s == "" || isJunkName(s, class) {
+			sf := r.surf[di][mi]
+			s, class, key := sf.text, sf.class, sf.key
+			if sf.junk {
 				r.drop[ref{di, mi}] = true
 				continue
 			}
-			key := keyOf(s, class)
 			if ov.excluded(key) {
 				r.drop[ref{di, mi}] = true
 				continue
@@ -232,7 +256,7 @@ func (r *resolver) mergeDefinedAcronyms() {
 				continue
 			}
 			inner := strings.TrimSpace(rest[2:close])
-			s, _ := surfaceOf(m)
+			s := r.surf[di][mi].text
 			var long, short string
 			switch {
 			case isAcronym(inner) && initialsMatch(s, inner):
@@ -478,8 +502,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 			if to, ok := r.assign[rf]; ok {
 				root = r.find(to)
 			}
-			s, _ := surfaceOf(r.docs[rf.doc].Mentions[rf.m])
-			add(root, g, rf, s)
+			add(root, g, rf, r.surf[rf.doc][rf.m].text)
 		}
 	}
 	roots := make([]int, 0, len(sets))

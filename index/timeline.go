@@ -83,32 +83,45 @@ func eventDate(v string) string {
 }
 
 func buildTimeline(c *Corpus) []*Event {
-	byDate := map[string][]*candidate{}
-	for di, a := range c.Docs {
+	// Candidates are found per document, in parallel; then grouped by date
+	// in document order, so the result does not depend on scheduling.
+	type dated struct {
+		date string
+		cand *candidate
+	}
+	perDoc := make([][]dated, len(c.Docs))
+	parallel(len(c.Docs), func(di int) {
+		a := c.Docs[di]
 		text := a.Doc.Text
+		type key struct {
+			date string
+			sent extract.Span
+		}
+		seen := map[key]bool{}
 		for _, t := range a.Timexes {
 			if !datable(t) {
 				continue
 			}
 			s := extract.Span{Start: t.SentStart, End: t.SentEnd}
+			d := eventDate(t.Value)
+			// one candidate per sentence and date
+			if seen[key{d, s}] {
+				continue
+			}
+			seen[key{d, s}] = true
 			cand := &candidate{doc: di, sent: s, timex: t.Text, words: contentWords(text[s.Start:s.End]), entities: map[string]bool{}}
 			for mi, m := range a.Mentions {
 				if m.Start >= s.Start && m.End <= s.End && c.Links[di][mi] != "" {
 					cand.entities[c.Links[di][mi]] = true
 				}
 			}
-			d := eventDate(t.Value)
-			// one candidate per sentence and date
-			dup := false
-			for _, o := range byDate[d] {
-				if o.doc == di && o.sent == s {
-					dup = true
-					break
-				}
-			}
-			if !dup {
-				byDate[d] = append(byDate[d], cand)
-			}
+			perDoc[di] = append(perDoc[di], dated{d, cand})
+		}
+	})
+	byDate := map[string][]*candidate{}
+	for _, cs := range perDoc {
+		for _, x := range cs {
+			byDate[x.date] = append(byDate[x.date], x.cand)
 		}
 	}
 	dates := make([]string, 0, len(byDate))
@@ -117,15 +130,16 @@ func buildTimeline(c *Corpus) []*Event {
 	}
 	sort.Strings(dates)
 
-	var events []*Event
-	for _, d := range dates {
+	// Each date's candidates cluster on their own, in parallel.
+	perDate := make([][]*Event, len(dates))
+	parallel(len(dates), func(k int) {
+		d := dates[k]
 		cands := byDate[d]
 		parent := make([]int, len(cands))
 		for i := range parent {
 			parent[i] = i
 		}
-		var find func(int) int
-		find = func(i int) int {
+		find := func(i int) int {
 			for parent[i] != i {
 				i = parent[i]
 			}
@@ -152,8 +166,12 @@ func buildTimeline(c *Corpus) []*Event {
 		}
 		sort.Ints(roots)
 		for n, r := range roots {
-			events = append(events, makeEvent(c, d, n+1, clusters[r]))
+			perDate[k] = append(perDate[k], makeEvent(c, d, n+1, clusters[r]))
 		}
+	})
+	var events []*Event
+	for _, es := range perDate {
+		events = append(events, es...)
 	}
 	return events
 }
