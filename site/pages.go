@@ -45,6 +45,8 @@ type lookups struct {
 	quotesIn map[string][]*index.Quote // by citing document
 	copies   map[string][]string       // document -> documents that copy it
 	docEnts  [][]string                // distinct entity ids per document, sorted
+	docEntIx [][]int32                 // the same as indexes into Corpus.Entities
+	coPool   sync.Pool                 // *coScratch, for co-occurrence counts
 	refs     map[string][][2]int       // entity -> (document, mention), in document order
 	events   map[string][]*index.Event // entity -> events, earliest first
 	tl       *timelinePlan
@@ -75,6 +77,20 @@ func (r *renderer) lk() *lookups {
 		sort.Strings(ents)
 		l.docEnts = append(l.docEnts, ents)
 	}
+	entIx := make(map[string]int32, len(c.Entities))
+	for i, e := range c.Entities {
+		entIx[e.ID] = int32(i)
+	}
+	l.docEntIx = make([][]int32, len(l.docEnts))
+	for i, ents := range l.docEnts {
+		ix := make([]int32, len(ents))
+		for j, id := range ents {
+			ix[j] = entIx[id]
+		}
+		l.docEntIx[i] = ix
+	}
+	n := len(c.Entities)
+	l.coPool.New = func() any { return &coScratch{count: make([]int32, n)} }
 	for _, s := range c.Stories {
 		l.stories[s.ID] = s
 		for _, d := range s.Docs {
@@ -630,6 +646,60 @@ type cooccur struct {
 	Docs   int
 }
 
+// coScratch counts documents shared with one entity: a count per entity,
+// and the entities touched, so that resetting costs what counting did.
+type coScratch struct {
+	count   []int32
+	touched []int32
+}
+
+// cooccurring returns the n entities that share most of the documents in
+// docs with entity self, most shared first, then by id.
+func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) []cooccur {
+	sc := l.coPool.Get().(*coScratch)
+	defer l.coPool.Put(sc)
+	for _, d := range docs {
+		for _, x := range l.docEntIx[d] {
+			if int(x) == self {
+				continue
+			}
+			if sc.count[x] == 0 {
+				sc.touched = append(sc.touched, x)
+			}
+			sc.count[x]++
+		}
+	}
+	// better: more shared documents, then the smaller index (= id order)
+	better := func(a, b int32) bool {
+		if sc.count[a] != sc.count[b] {
+			return sc.count[a] > sc.count[b]
+		}
+		return a < b
+	}
+	top := make([]int32, 0, n+1)
+	for _, x := range sc.touched {
+		if len(top) == n && !better(x, top[n-1]) {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return better(x, top[i]) })
+		top = append(top, 0)
+		copy(top[i+1:], top[i:])
+		top[i] = x
+		if len(top) > n {
+			top = top[:n]
+		}
+	}
+	out := make([]cooccur, len(top))
+	for i, x := range top {
+		out[i] = cooccur{c.Entities[x], int(sc.count[x])}
+	}
+	for _, x := range sc.touched {
+		sc.count[x] = 0
+	}
+	sc.touched = sc.touched[:0]
+	return out
+}
+
 type entityDoc struct {
 	Doc      *extract.Document
 	Mentions int
@@ -684,27 +754,7 @@ func (r *renderer) entities() error {
 			k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
 		}
 		// entities that share documents with it
-		shared := map[string]int{}
-		for _, i := range order {
-			for _, id := range l.docEnts[i] {
-				if id != e.ID {
-					shared[id]++
-				}
-			}
-		}
-		var co []cooccur
-		for id, n := range shared {
-			co = append(co, cooccur{r.c.Entity(id), n})
-		}
-		sort.Slice(co, func(i, j int) bool {
-			if co[i].Docs != co[j].Docs {
-				return co[i].Docs > co[j].Docs
-			}
-			return co[i].Entity.ID < co[j].Entity.ID
-		})
-		if len(co) > entityCooccur {
-			co = co[:entityCooccur]
-		}
+		co := l.cooccurring(r.c, k, order, entityCooccur)
 		// the most widely reported quotes, in reading order
 		quotes := append([]*index.Quote(nil), l.quotesBy[e.ID]...)
 		sort.SliceStable(quotes, func(i, j int) bool { return len(quotes[i].Docs) > len(quotes[j].Docs) })
