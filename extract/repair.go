@@ -268,7 +268,9 @@ func trimLead(text string, m Mention, midCaps map[string]bool) Mention {
 // "Border Protection" are "US Customs and Border Protection" when the
 // document uses the acronym of the whole (CBP, with or without the
 // country). Either half may be untagged ("U.S. Customs and [Border
-// Protection]"); a country just before the first half joins too.
+// Protection]"); a country just before the first half joins too. Without
+// the acronym, a name ending in an organisation's head word joins when it
+// starts with a country or is a list (startsQualified, listStart).
 func joinCoordinated(text string, ms []Mention) []Mention {
 	out := make([]Mention, 0, len(ms))
 	for i := 0; i < len(ms); i++ {
@@ -278,7 +280,7 @@ func joinCoordinated(text string, ms []Mention) []Mention {
 			continue
 		}
 		// the half after " and ": the next mention, or capitalised words
-		end, nextUsed := -1, false
+		end, nextUsed, listed := -1, false, false
 		if strings.HasPrefix(text[m.End:], " and ") {
 			after := m.End + len(" and ")
 			if i+1 < len(ms) && ms[i+1].Start == after && nameType(ms[i+1].Type) {
@@ -294,6 +296,11 @@ func joinCoordinated(text string, ms []Mention) []Mention {
 			// (a tagged "U.S." inside that run is absorbed)
 			if s := capitalRunBack(text, before); s < before && (len(out) == 0 || out[len(out)-1].End <= s || out[len(out)-1].Start >= s && out[len(out)-1].End <= before) {
 				start, end = s, m.End
+				// "Speech, Privacy and Technology Project": earlier items
+				// of a list, one capitalised word each
+				if l := listStart(text, s); l < s && (len(out) == 0 || out[len(out)-1].End <= l || out[len(out)-1].Start >= l) {
+					start, listed = l, true
+				}
 			}
 		}
 		if end < 0 {
@@ -304,7 +311,7 @@ func joinCoordinated(text string, ms []Mention) []Mention {
 			start = out[len(out)-1].Start
 		}
 		joined := text[start:end]
-		if !acronymUsed(text, joined) {
+		if !acronymUsed(text, joined) && !(endsWithOrgHead(joined) && (listed || startsQualified(joined))) {
 			out = append(out, m)
 			continue
 		}
@@ -323,6 +330,54 @@ func joinCoordinated(text string, ms []Mention) []Mention {
 	}
 	return out
 }
+
+// A coordinated name is joined without its acronym in sight when its last
+// word is an organisation's head ("Services", "Project") and it either
+// starts with a country ("U.S. Citizenship and Immigration Services") or
+// is a list of capitalised words ("Speech, Privacy and Technology Project").
+func startsQualified(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	return isQualifier(first) || strings.HasPrefix(name, "United States ")
+}
+
+func endsWithOrgHead(name string) bool {
+	w := strings.Fields(name)
+	return len(w) > 2 && IsOrgHead(strings.ToLower(w[len(w)-1]))
+}
+
+// listStart extends a capitalised run starting at s back over the earlier
+// items of a comma list, each a single capitalised word: "Speech, Privacy".
+func listStart(text string, s int) int {
+	for n := 0; n < 4 && s >= 2 && text[s-2:s] == ", "; n++ {
+		j := s - 2
+		for j > 0 && text[j-1] != ' ' {
+			j--
+		}
+		w := text[j : s-2]
+		r, _ := utf8.DecodeRuneInString(w)
+		if w == "" || !unicode.IsUpper(r) || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			break
+		}
+		s = j
+	}
+	return s
+}
+
+// IsOrgHead reports whether a lower-case word ends organisations' names:
+// "department", "services", "project", "university"...
+func IsOrgHead(w string) bool { return orgHeads[w] }
+
+var orgHeads = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`department agency administration service services union university college school institute
+	commission committee council bureau office ministry party project association foundation corporation corp inc
+	company co group bank board authority police army navy senate congress parliament network protection security
+	enforcement patrol guard club airlines systems technologies laboratories labs press news times post journal
+	federation league church hospital court`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // capitalRun returns the end of the run of capitalised words (at most four)
 // starting at i, or i if there is none.
@@ -356,7 +411,7 @@ func capitalRunBack(text string, i int) int {
 			j--
 		}
 		r, _ := utf8.DecodeRuneInString(text[j:i])
-		if j == i || !unicode.IsUpper(r) {
+		if j == i || !unicode.IsUpper(r) || strings.ContainsAny(text[i-1:i], ",;:") {
 			break
 		}
 		start = j

@@ -632,12 +632,6 @@ func isJunkName(s, class string) bool {
 	return letters < 2
 }
 
-var orgHeads = wordSetOf(`department agency administration service services union university college school institute
-	commission committee council bureau office ministry party project association foundation corporation corp inc
-	company co group bank board authority police army navy senate congress parliament network protection security
-	enforcement patrol guard club airlines systems technologies laboratories labs press news times post journal
-	federation league church hospital court`)
-
 var locHeads = wordSetOf(`river mountain mountains lake island islands county city street avenue valley bay sea ocean
 	province desert canyon peninsula gulf strait`)
 
@@ -661,7 +655,7 @@ func headType(name string) string {
 	}
 	last := strings.Trim(w[len(w)-1], ".,")
 	switch {
-	case orgHeads[last] || orgLeads[w[0]] && w[1] == "of":
+	case extract.IsOrgHead(last) || orgLeads[w[0]] && w[1] == "of":
 		return "ORG"
 	case locHeads[last]:
 		return "LOC"
