@@ -507,6 +507,18 @@
     do { c = b[this.i++]; x += (c & 127) * mul; mul *= 128; } while (c & 128);
     return x;
   };
+  // uvs decodes n varints of b from offset i into out (from 0) and returns
+  // the offset after them: one call per array keeps the loop hot
+  function uvs(b, i, out, n) {
+    for (var k = 0; k < n; k++) {
+      var c = b[i++];
+      if (c < 128) { out[k] = c; continue; }
+      var x = c & 127, mul = 128;
+      do { c = b[i++]; x += (c & 127) * mul; mul *= 128; } while (c & 128);
+      out[k] = x;
+    }
+    return i;
+  }
   var memo = {};
   function cached(key, fn) {
     if (memo[key]) return memo[key];
@@ -633,11 +645,11 @@
           }
           r.i += nb;
         } else {
-          var prev = 0;
-          for (i = 0; i < df; i++) { var dlt = r.uv(); prev = i ? prev + dlt : dlt; ords[i] = prev; }
+          r.i = uvs(b, r.i, ords, df);
+          for (i = 1; i < df; i++) ords[i] += ords[i - 1];
         }
         var tfs = null;
-        if (!(flags & 1)) { tfs = new Uint32Array(df); for (i = 0; i < df; i++) tfs[i] = r.uv(); }
+        if (!(flags & 1)) { tfs = new Uint32Array(df); r.i = uvs(b, r.i, tfs, df); }
         return { ords: ords, tfs: tfs };
   }
   function positions(e) {
@@ -668,10 +680,13 @@
   }
   // chunks holding the (ascending) ordinals
   function chunksOf(ords, size) {
-    var ch = size || man().chunk, out = [], last = -1;
-    for (var i = 0; i < ords.length; i++) {
-      var c = (ords[i] / ch) | 0;
-      if (c !== last) { out.push(c); last = c; }
+    var ch = size || man().chunk, out = [], n = ords.length, i = 0;
+    while (i < n) {
+      var c = (ords[i] / ch) | 0, lim = (c + 1) * ch, lo = i + 1, hi = n;
+      out.push(c);
+      // the first ordinal of a later chunk
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (ords[mid] < lim) lo = mid + 1; else hi = mid; }
+      i = lo;
     }
     return out;
   }
@@ -683,8 +698,8 @@
       return Promise.all(chunks.map(function (ci) {
         return cached('Cdl' + f + ci, function () {
           return loadBin('dl', m.dl[f][ci]).then(function (b) {
-            var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), a = c.dl[f];
-            for (var o = lo; o < hi; o++) a[o] = r.uv();
+            var lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk);
+            uvs(b, 0, c.dl[f].subarray(lo, hi), hi - lo);
             return true;
           });
         });
@@ -696,21 +711,18 @@
     return Promise.all(chunks.map(function (ci) {
       return cached('C' + kind + ci, function () {
         return loadBin(kind, m[kind][ci]).then(function (b) {
-          var r = new Reader(b), lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
+          var lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
           if (kind === 'fc') {
-            for (o = lo; o < hi; o++) { c.source[o] = r.uv(); c.doctype[o] = r.uv(); c.year[o] = r.uv(); c.etype[o] = r.uv(); }
+            var v = new Uint32Array(4 * (hi - lo)), k = 0;
+            uvs(b, 0, v, v.length);
+            for (o = lo; o < hi; o++) { c.source[o] = v[k]; c.doctype[o] = v[k + 1]; c.year[o] = v[k + 2]; c.etype[o] = v[k + 3]; k += 4; }
           } else if (kind === 'dt') {
-            for (o = lo; o < hi; o++) c.date[o] = r.uv();
+            uvs(b, 0, c.date.subarray(lo, hi), hi - lo);
           }
           return true;
         });
       });
     }));
-  }
-  function fieldLen(field, o) {
-    var m = man();
-    if (m.dlConst && m.dlConst[field] !== undefined) return m.dlConst[field];
-    return cols.dl[field][o];
   }
 
   var datesP = null;
@@ -1035,20 +1047,21 @@
         return postings(node.e).then(function (p) { node.p = p; acc.push([node.field, p.ords]); });
       case 'disj': case 'conj': return Promise.all(node.c.map(function (c) { return prepare(c, acc); }));
       case 'phrase':
-        return prepare(node.conj, acc).then(function () {
-          return Promise.all(node.conj.c.map(function (t) {
-            if (!t.e) return null;
-            if (node.field === '_all') return positions(t.e).then(function (p) { t.pos = p; t.posOrds = t.p.ords; });
-            if (node.field === 'title') {
-              // title positions are the title half of "_all"'s positions
-              return lookup('_all', t.term).then(function (ae) {
-                if (!ae) return null;
-                return Promise.all([postings(ae), positions(ae)]).then(function (r) { t.posOrds = r[0].ords; t.pos = r[1]; });
-              });
-            }
-            t.anyPos = true; // keyword fields: one token, so the phrase is the term
-            return null;
-          }));
+        // positions are requested with the postings, not after them
+        return Promise.all([prepare(node.conj, acc), Promise.all(node.conj.c.map(function (t) {
+          if (!t.e) return null;
+          if (node.field === '_all') return positions(t.e).then(function (p) { t.pos = p; });
+          if (node.field === 'title') {
+            // title positions are the title half of "_all"'s positions
+            return lookup('_all', t.term).then(function (ae) {
+              if (!ae) return null;
+              return Promise.all([postings(ae), positions(ae)]).then(function (r) { t.posOrds = r[0].ords; t.pos = r[1]; });
+            });
+          }
+          t.anyPos = true; // keyword fields: one token, so the phrase is the term
+          return null;
+        }))]).then(function () {
+          node.conj.c.forEach(function (t) { if (t.e && node.field === '_all') t.posOrds = t.p.ords; });
         });
       case 'bool':
         return Promise.all([node.must && prepare(node.must, acc), node.should && prepare(node.should, acc), node.not && prepare(node.not, acc)]);
@@ -1071,8 +1084,9 @@
       case 'term': {
         var p = node.p, df = p.ords.length, out = new Float64Array(df);
         var idf = node.idf, avg = man().avg[node.field], qwt = node.boost * node.idf * qn;
+        var dlc = man().dlConst, cl = dlc && dlc[node.field] !== undefined ? dlc[node.field] : -1, dla = cl < 0 ? columns().dl[node.field] : null;
         for (i = 0; i < df; i++) {
-          var tf = Math.sqrt(p.tfs ? p.tfs[i] : 1), len = fieldLen(node.field, p.ords[i]);
+          var tf = Math.sqrt(p.tfs ? p.tfs[i] : 1), len = cl < 0 ? dla[p.ords[i]] : cl;
           var norm = Math.fround(1 / Math.sqrt(len)), fl = 1 / (norm * norm);
           var sc = idf * (tf * K1) / (tf + K1 * (1 - B + (B * fl / avg)));
           if (qwt !== 1) sc = sc * qwt;
@@ -1202,7 +1216,9 @@
   // ---------------------------------------------------------------------------
   // Search API
 
-  function topK(res, k, cmp) {
+  // (sc: the scores when cmp orders by score, then by ascending ordinal; as
+  // the ordinals ascend, a later hit that does not score more cannot enter)
+  function topK(res, k, cmp, sc) {
     // binary heap of indices, worst on top
     var heap = [], n = res.ords.length;
     function worse(a, b) { return cmp(a, b) > 0; }
@@ -1218,7 +1234,7 @@
     }
     for (var i = 0; i < n; i++) {
       if (heap.length < k) { heap.push(i); up(heap.length - 1); }
-      else if (k > 0 && cmp(i, heap[0]) < 0) { heap[0] = i; down(0); }
+      else if (k > 0 && (!sc || sc[i] > sc[heap[0]]) && cmp(i, heap[0]) < 0) { heap[0] = i; down(0); }
     }
     return heap.sort(cmp);
   }
@@ -1271,7 +1287,7 @@
             } else {
               cmp = function (a, b) { return sc[a] !== sc[b] ? (sc[b] > sc[a] ? 1 : -1) : ords[a] - ords[b]; };
             }
-            var top = topK(res, page * size, cmp).slice((page - 1) * size);
+            var top = topK(res, page * size, cmp, sortDate ? null : sc).slice((page - 1) * size);
             return {
               query: query, total: ords.length, page: page, size: size,
               hits: top.map(function (i) { return { ord: ords[i], score: sc[i] }; }), result: res
