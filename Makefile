@@ -52,7 +52,7 @@ serve: site
 	$(BIN) serve -addr $(ADDR) -dir $(OUT)
 
 clean:
-	rm -rf $(OUT) $(BUILD) bin
+	rm -rf $(OUT) $(BUILD) bin $(dir $(OUT)).$(notdir $(OUT)).*
 
 # Quality: the official scorer on the development data (never the held-out
 # test sets). Get the data first: README, "Quality and speed".

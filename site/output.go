@@ -25,16 +25,22 @@ import (
 // did not change is not even rendered (WriteKeyed). A manifest outside the
 // site (under build/) records every file's content hash and input key.
 //
-// The swapped-out site is deleted by a detached background process, as git
-// runs its automatic gc: on a large site the deletion takes seconds that
-// nobody needs to wait for. Leftovers of any interrupted build or deletion
-// are cleaned up by the next build.
+// The swapped-out site is kept beside it (.public.prev), with a manifest of
+// its own, and the next build brings it up to date as its new version: on a
+// large archive, most files are then left as they are rather than linked
+// one by one, and no old site waits to be deleted. A new file never
+// overwrites one in place (any file may be a hard link into the live site):
+// it replaces it. Anything left by an interrupted build is deleted by a
+// detached background process, as git runs its automatic gc, so that
+// nobody waits for it.
 type Output struct {
 	final    string // e.g. public
 	stage    string // sibling of final, same file system
+	recycle  string // where the swapped-out site is kept: .public.prev
 	manifest string // path of the manifest file
 	prev     manifest
 	next     manifest
+	have     manifest // what a recycled stage holds already
 	mu       sync.Mutex
 	dirs     sync.Map // directories already made in the stage
 	Written  int      // files written
@@ -43,6 +49,9 @@ type Output struct {
 }
 
 type manifest struct {
+	// Dir identifies the folder described (dirIdentity): a manifest whose
+	// folder was replaced is not trusted.
+	Dir   string            `json:"dir,omitempty"`
 	Files map[string]string `json:"files"` // name -> sha256 of the content
 	Keys  map[string]string `json:"keys"`  // name -> key of the inputs it was rendered from
 }
@@ -62,26 +71,48 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 			os.Rename(final+".old", final)
 		}
 	}
-	// Leftovers of builds that were killed, and swapped-out sites.
+	// Leftovers of builds that were killed.
 	if old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*")); len(old) > 0 {
 		removeLater(old...)
 	}
-	stage, err := os.MkdirTemp(parent, "."+base+".tmp-")
-	if err != nil {
-		return nil, fmt.Errorf("output: %w", err)
-	}
-	os.Chmod(stage, 0o755)
-	o := &Output{final: final, stage: stage, manifest: manifestPath,
+	o := &Output{final: final, recycle: filepath.Join(parent, "."+base+".prev"), manifest: manifestPath,
 		next: manifest{Files: map[string]string{}, Keys: map[string]string{}}}
 	if b, err := os.ReadFile(manifestPath); err == nil {
 		json.Unmarshal(b, &o.prev)
 	}
 	// Trust the manifest only if the site it describes is still there.
-	if _, err := os.Stat(filepath.Join(final, "index.html")); err != nil {
+	if _, err := os.Stat(filepath.Join(final, "index.html")); err != nil || o.prev.Dir != dirIdentity(final) {
 		o.prev = manifest{}
+	}
+	// The site before the previous one becomes the stage if its manifest
+	// still describes it; the manifest goes first, as the folder is about
+	// to change.
+	if b, err := os.ReadFile(o.prevManifest()); err == nil {
+		json.Unmarshal(b, &o.have)
+	}
+	if err := os.Remove(o.prevManifest()); err != nil && !os.IsNotExist(err) {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	if o.have.Dir != "" && o.have.Dir == dirIdentity(o.recycle) {
+		o.stage = o.recycle
+	} else {
+		o.have = manifest{}
+		if _, err := os.Lstat(o.recycle); err == nil {
+			o.discard(o.recycle) // out of the way: the name is taken again at Commit
+		}
+	}
+	if o.stage == "" {
+		stage, err := os.MkdirTemp(parent, "."+base+".tmp-")
+		if err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+		os.Chmod(stage, 0o755)
+		o.stage = stage
 	}
 	return o, nil
 }
+
+func (o *Output) prevManifest() string { return o.manifest + ".prev" }
 
 func checkName(name string) error {
 	if name == "" || strings.HasPrefix(name, "/") || strings.Contains("/"+name+"/", "/../") || strings.Contains(name, "\\") {
@@ -116,13 +147,26 @@ func (o *Output) mkdirFor(dst string) error {
 	return nil
 }
 
-// link hard-links name from the previous site; false if it cannot.
+// link hard-links name from the previous site; false if it cannot. A file
+// the stage already holds with that content stays as it is.
 func (o *Output) link(name string) bool {
+	if h, ok := o.have.Files[name]; ok && h == o.prev.Files[name] {
+		return true
+	}
 	dst := filepath.Join(o.stage, filepath.FromSlash(name))
 	if o.mkdirFor(dst) != nil {
 		return false
 	}
+	o.clear(dst)
 	return os.Link(filepath.Join(o.final, filepath.FromSlash(name)), dst) == nil
+}
+
+// clear removes what a recycled stage holds at dst, so that the new file
+// gets an inode of its own: the old one may be the live site's too.
+func (o *Output) clear(dst string) {
+	if len(o.have.Files) > 0 {
+		os.Remove(dst)
+	}
 }
 
 // WriteFile writes one file of the site; name is slash-separated and
@@ -140,7 +184,7 @@ func (o *Output) write(name, key string, data []byte) error {
 	if err := o.record(name, h, key); err != nil {
 		return err
 	}
-	if o.prev.Files[name] == h && o.link(name) {
+	if o.have.Files[name] == h || o.prev.Files[name] == h && o.link(name) {
 		o.count(&o.Linked)
 		return nil
 	}
@@ -148,6 +192,7 @@ func (o *Output) write(name, key string, data []byte) error {
 	if err := o.mkdirFor(dst); err != nil {
 		return err
 	}
+	o.clear(dst)
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
@@ -201,27 +246,94 @@ func (o *Output) Files() []string {
 	return names
 }
 
-// Commit swaps the new site in. The manifest is written after the swap: if
-// the build dies between the two, the next build only reuses less.
+// Commit swaps the new site in, and keeps the previous one for the next
+// build to recycle. The manifests are written after the swap, each naming
+// its folder: if the build dies in between, the next build only reuses less.
 func (o *Output) Commit() error {
+	if err := o.dropStale(); err != nil {
+		return err
+	}
 	if err := swapDirs(o.stage, o.final); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	// After the swap the stage path holds the previous site.
-	removeLater(o.stage)
-	b, _ := json.Marshal(o.next)
-	if err := os.MkdirAll(filepath.Dir(o.manifest), 0o755); err != nil {
+	o.next.Dir = dirIdentity(o.final)
+	if err := writeJSON(o.manifest, o.next); err != nil {
+		return err
+	}
+	// After the swap the stage path holds the previous site, if any.
+	if _, err := os.Lstat(o.stage); err != nil {
+		return nil
+	}
+	if o.prev.Dir == "" || o.prev.Files == nil {
+		o.discard(o.stage) // its content is unknown
+		return nil
+	}
+	if o.stage != o.recycle {
+		if err := os.Rename(o.stage, o.recycle); err != nil {
+			o.discard(o.stage)
+			return nil
+		}
+	}
+	o.prev.Dir = dirIdentity(o.recycle)
+	return writeJSON(o.prevManifest(), o.prev)
+}
+
+func writeJSON(path string, v any) error {
+	b, _ := json.Marshal(v)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	tmp := o.manifest + ".tmp"
+	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	return os.Rename(tmp, o.manifest)
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}
+
+// dropStale deletes the files of a recycled stage that this build did not
+// write, and the folders they leave empty.
+func (o *Output) dropStale() error {
+	var stale []string
+	for name := range o.have.Files {
+		if _, ok := o.next.Files[name]; !ok {
+			stale = append(stale, name)
+		}
+	}
+	sort.Strings(stale)
+	for _, name := range stale {
+		p := filepath.Join(o.stage, filepath.FromSlash(name))
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return fmt.Errorf("output: %w", err)
+		}
+		for dir := filepath.Dir(p); dir != o.stage && strings.HasPrefix(dir, o.stage); dir = filepath.Dir(dir) {
+			if os.Remove(dir) != nil {
+				break // not empty
+			}
+		}
+	}
+	return nil
 }
 
 // Abort throws the unfinished site away.
-func (o *Output) Abort() { removeLater(o.stage) }
+func (o *Output) Abort() { o.discard(o.stage) }
+
+// discard moves dir out of the way under a temporary name, which the next
+// build would clean up too, and deletes it in the background: its own name
+// may be taken again before the deletion ends.
+func (o *Output) discard(dir string) {
+	parent, base := filepath.Dir(o.final), filepath.Base(o.final)
+	if j, err := os.MkdirTemp(parent, "."+base+".tmp-"); err == nil {
+		if os.Rename(dir, filepath.Join(j, "old")) == nil {
+			dir = j
+		} else {
+			os.Remove(j)
+		}
+	}
+	removeLater(dir)
+}
 
 // SyncRemoval makes removeLater delete at once, in this process (tests).
 var SyncRemoval = false
@@ -256,7 +368,8 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 	if err := o.mkdirFor(dst); err != nil {
 		return nil, err
 	}
-	f, err := os.Create(dst)
+	// beside dst until Close: dst may be a file a recycled stage keeps
+	f, err := os.CreateTemp(filepath.Dir(dst), ".stream-")
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
@@ -281,20 +394,25 @@ func (s *streamFile) Close() error {
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
+	tmp := s.f.Name()
 	if err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("output: %w", err)
 	}
 	h := hex.EncodeToString(s.h.Sum(nil))
 	if err := s.o.record(s.name, h, ""); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	if s.o.prev.Files[s.name] == h {
-		os.Remove(s.dst)
-		if s.o.link(s.name) {
-			s.o.count(&s.o.Linked)
-			return nil
-		}
-		return fmt.Errorf("output: %s: cannot link the unchanged file", s.name)
+	if s.o.have.Files[s.name] == h || s.o.prev.Files[s.name] == h && s.o.link(s.name) {
+		os.Remove(tmp)
+		s.o.count(&s.o.Linked)
+		return nil
+	}
+	os.Chmod(tmp, 0o644)
+	if err := os.Rename(tmp, s.dst); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("output: %w", err)
 	}
 	s.o.count(&s.o.Written)
 	return nil

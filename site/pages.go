@@ -912,16 +912,17 @@ func planTimeline(events []*index.Event) *timelinePlan {
 		}
 		return d[:4]
 	}
-	// events are sorted by date; group consecutive ones by period
+	// Events are sorted by date; consecutive ones group by period. A period
+	// may come back: "2020-W11" and "2020-SU" sort after "2020-12", so the
+	// parts of a period are counted over the whole timeline.
 	var cur *timelinePage
-	part, period := 0, ""
+	period := ""
+	parts := map[string]int{}
 	for _, ev := range events {
 		k := key(ev.Date)
 		if cur == nil || k != period || len(cur.Events) >= timelinePageLen && ev.Date != cur.Events[len(cur.Events)-1].Date {
-			if k != period {
-				part = 0
-			}
-			part++
+			parts[k]++
+			part := parts[k]
 			name := "timeline/" + k + ".html"
 			if part > 1 {
 				name = fmt.Sprintf("timeline/%s-%d.html", k, part)

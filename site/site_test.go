@@ -361,3 +361,32 @@ func TestLargeCorpusPages(t *testing.T) {
 	}
 	checkPages(t, site)
 }
+
+// TestTimelinePlanNames: a period that comes back after others ("2020-W11"
+// sorts after "2020-12") gets a page of its own name, and every event is
+// on exactly one page.
+func TestTimelinePlanNames(t *testing.T) {
+	var events []*index.Event
+	for i := 0; i < timelineOnePage; i++ {
+		events = append(events, &index.Event{Date: fmt.Sprintf("2019-%02d-%02d", 1+i%12, 1+i%28)})
+	}
+	for _, d := range []string{"2020", "2020-03-01", "2020-12", "2020-SU", "2020-W11", "2021"} {
+		events = append(events, &index.Event{Date: d})
+	}
+	sort.SliceStable(events, func(i, j int) bool { return events[i].Date < events[j].Date })
+	tp := planTimeline(events)
+	seen, n := map[string]bool{}, 0
+	for _, p := range tp.pages {
+		if seen[p.Path] {
+			t.Errorf("two pages named %s", p.Path)
+		}
+		seen[p.Path] = true
+		n += len(p.Events)
+	}
+	if n != len(events) {
+		t.Errorf("%d events on pages, want %d", n, len(events))
+	}
+	if got := tp.pageOf("2020-W11"); got != "timeline/2020-2.html" {
+		t.Errorf("2020-W11 is on %s", got)
+	}
+}

@@ -1,0 +1,179 @@
+package site
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// siteFiles lists a folder: file name -> content, and "name/" for every
+// folder, so that a folder left behind empty shows.
+func siteFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			out[rel+"/"] = ""
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		out[rel] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// want lists the files of a build as siteFiles does.
+func want(files map[string]string) map[string]string {
+	out := map[string]string{}
+	for name, data := range files {
+		out[name] = data
+		for d := filepath.ToSlash(filepath.Dir(name)); d != "."; d = filepath.ToSlash(filepath.Dir(d)) {
+			out[d+"/"] = ""
+		}
+	}
+	return out
+}
+
+// outputBuild writes files through a new Output: plain, keyed (the key is
+// the content) and streamed, by the first letter of the name. Before
+// committing it calls during, if given.
+func outputBuild(t *testing.T, public, man string, files map[string]string, during func()) (*Output, int) {
+	t.Helper()
+	o, err := NewOutput(public, man)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	renders := 0
+	for _, n := range names {
+		data := files[n]
+		switch {
+		case strings.HasPrefix(filepath.Base(n), "k"):
+			err = o.WriteKeyed(n, "key:"+data, func() ([]byte, error) { renders++; return []byte(data), nil })
+		case strings.HasPrefix(filepath.Base(n), "s"):
+			var w io.WriteCloser
+			if w, err = o.Create(n); err == nil {
+				io.WriteString(w, data)
+				err = w.Close()
+			}
+		default:
+			err = o.WriteFile(n, []byte(data))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if during != nil {
+		during()
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return o, renders
+}
+
+// TestOutputRecycles: each build brings the site before the previous one up
+// to date instead of linking every file again. Whatever the stage held, the
+// new site is exactly what the build wrote, the live site never changes
+// before the swap (files are hard links between the two), and a build that
+// dies leaves nothing the next one trusts wrongly.
+func TestOutputRecycles(t *testing.T) {
+	SyncRemoval = true
+	defer func() { SyncRemoval = false }()
+	tmp := t.TempDir()
+	public, man := filepath.Join(tmp, "public"), filepath.Join(tmp, "build", "manifest.json")
+	builds := []map[string]string{
+		{"index.html": "1", "a.html": "1", "kb.html": "1", "d/c.html": "1", "d/e/f.html": "1", "s.json": "1"},
+		{"index.html": "1", "a.html": "2", "kb.html": "1", "d/c.html": "1", "d/e/f.html": "1", "s.json": "2", "new.html": "1"},
+		// kb and s change back and forth: the stage holds the old version
+		// as a hard link to the live one, which must not change
+		{"index.html": "1", "a.html": "2", "kb.html": "3", "s.json": "1", "new.html": "1"},
+		{"index.html": "1", "a.html": "2", "kb.html": "1", "s.json": "2", "new.html": "1", "d/c.html": "4"},
+		{"index.html": "1", "a.html": "2", "kb.html": "1", "s.json": "2", "new.html": "1", "d/c.html": "4"},
+	}
+	for i, files := range builds {
+		var live map[string]string
+		if i > 0 {
+			live = siteFiles(t, public)
+		}
+		o, renders := outputBuild(t, public, man, files, func() {
+			if live != nil && !reflect.DeepEqual(siteFiles(t, public), live) {
+				t.Fatalf("build %d changed the live site before the swap", i+1)
+			}
+		})
+		if got := siteFiles(t, public); !reflect.DeepEqual(got, want(files)) {
+			t.Fatalf("build %d: site is\n%v\nwant\n%v", i+1, got, want(files))
+		}
+		if i >= 2 && o.stage != o.recycle {
+			t.Errorf("build %d did not recycle the older site", i+1)
+		}
+		if i == 4 && (renders != 0 || o.Written != 0) {
+			t.Errorf("an unchanged build rendered %d pages and wrote %d files", renders, o.Written)
+		}
+	}
+
+	// A build that dies after changing the recycled stage: the next one
+	// must not trust it.
+	o, err := NewOutput(public, man)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.stage != o.recycle {
+		t.Fatal("no recycled stage")
+	}
+	if err := o.WriteFile("a.html", []byte("dead")); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(o.stage, "stray.html"), []byte("x"), 0o644)
+	// (killed here: no Commit, no Abort)
+	next := map[string]string{"index.html": "1", "a.html": "2", "kb.html": "1", "s.json": "2", "new.html": "5", "d/c.html": "4"}
+	o2, _ := outputBuild(t, public, man, next, nil)
+	if o2.stage == o.stage {
+		t.Error("the next build reused a stage a dead build had changed")
+	}
+	if got := siteFiles(t, public); !reflect.DeepEqual(got, want(next)) {
+		t.Fatalf("after a dead build: site is\n%v\nwant\n%v", got, want(next))
+	}
+	// and the build after that recycles again, correctly
+	again := map[string]string{"index.html": "1", "a.html": "6", "kb.html": "1", "s.json": "2"}
+	o3, _ := outputBuild(t, public, man, again, nil)
+	if o3.stage != o3.recycle {
+		t.Error("recycling did not resume")
+	}
+	if got := siteFiles(t, public); !reflect.DeepEqual(got, want(again)) {
+		t.Fatalf("site is\n%v\nwant\n%v", got, want(again))
+	}
+
+	// The live site replaced behind the manifest's back (a backup copied
+	// over it): its manifest no longer describes it, and nothing unchanged
+	// is linked from it.
+	if err := os.RemoveAll(public); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(public, 0o755)
+	for _, n := range []string{"index.html", "a.html"} {
+		os.WriteFile(filepath.Join(public, n), []byte("restored"), 0o644)
+	}
+	outputBuild(t, public, man, again, nil)
+	if got := siteFiles(t, public); !reflect.DeepEqual(got, want(again)) {
+		t.Fatalf("after the site was replaced: site is\n%v\nwant\n%v", got, want(again))
+	}
+}
