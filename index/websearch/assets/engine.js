@@ -619,15 +619,16 @@
     return hot().then(function () { return prefixEntriesIn(field, prefix); });
   }
   function prefixEntriesIn(field, prefix) {
-    var ph = keyHex(field, prefix), d = dir().dict, si = Math.max(0, shardFor(ph)), out = [];
-    function step(i) {
-      if (i >= d.length || (d[i][0] > ph && d[i][0].slice(0, ph.length) !== ph)) return Promise.resolve(out);
-      return loadShard(i).then(function (sh) {
+    var ph = keyHex(field, prefix), d = dir().dict, shards = [];
+    // the directory tells every shard the prefix can reach: request them at once
+    for (var i = Math.max(0, shardFor(ph)); i < d.length && !(d[i][0] > ph && d[i][0].slice(0, ph.length) !== ph); i++) shards.push(loadShard(i));
+    return Promise.all(shards).then(function (shs) {
+      var out = [];
+      shs.forEach(function (sh) {
         for (var k = 0; k < sh.keys.length; k++) if (sh.keys[k].slice(0, ph.length) === ph) out.push(sh.entries.get(sh.keys[k]));
-        return step(i + 1);
       });
-    }
-    return step(si);
+      return out;
+    });
   }
   function postings(e) {
     return cached('P' + e.key, function () {
