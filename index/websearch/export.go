@@ -614,15 +614,12 @@ func encodePostings(ps []posting) []byte {
 	return out
 }
 
+// encodePositions: each posting's positions, delta-coded from 0. How many a
+// posting has is its term frequency, which the postings hold already.
 func encodePositions(ps []posting) []byte {
 	var out []byte
 	for _, p := range ps {
-		out = uv(out, uint64(len(p.pos)))
-		prev := uint32(0)
-		for _, v := range p.pos {
-			out = uv(out, uint64(v-prev))
-			prev = v
-		}
+		out = appendPositions(out, p.pos)
 	}
 	return out
 }

@@ -269,6 +269,9 @@ func readPostings(r bleveindex.IndexReader, field string, term []byte, vectors b
 			if arena, err = vectorPositions(d.Vectors, arena); err != nil {
 				return nil, err
 			}
+			if uint64(len(arena)-starts[len(starts)-1]) != d.Freq {
+				return nil, errPositions
+			}
 		}
 		ps = append(ps, posting{ord: ord, freq: uint32(d.Freq)})
 	}
@@ -281,6 +284,10 @@ func readPostings(r bleveindex.IndexReader, field string, term []byte, vectors b
 	sort.Slice(ps, func(i, j int) bool { return ps[i].ord < ps[j].ord })
 	return ps, nil
 }
+
+// errPositions: the files give a posting as many positions as its term
+// frequency, so the two must agree.
+var errPositions = errors.New("a posting's positions and term frequency disagree")
 
 // ---- incremental update ----------------------------------------------------------
 
@@ -397,6 +404,9 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 					return nil, 0, err
 				}
 				p.pos = slices.Clone(arena)
+				if len(p.pos) != int(p.freq) {
+					return nil, 0, errPositions
+				}
 			}
 			d.addTerm(k[0], term)
 			add[k] = append(add[k], p)
@@ -465,7 +475,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 		// positions of the old postings, by posting
 		var posAt []int
 		if ts.pos != nil && (removed || len(adds) > 0) {
-			posAt = positionOffsets(ts.pos, ts.df)
+			posAt = positionOffsets(ts.pos, tfs)
 		}
 		ps := make([]posting, 0, len(ords)+len(adds))
 		var pos []byte
@@ -596,14 +606,14 @@ func decodePostingsGo(b []byte, df int, ords []int32, tfs []uint32) ([]int32, []
 }
 
 // positionOffsets returns where each posting's positions start in an
-// encodePositions stream (and the end, at index df).
-func positionOffsets(b []byte, df int) []int {
+// encodePositions stream (and the end, at index len(tfs)); tfs are the
+// postings' term frequencies, the number of positions of each.
+func positionOffsets(b []byte, tfs []uint32) []int {
 	r := reader{b: b}
-	out := make([]int, 0, df+1)
-	for i := 0; i < df; i++ {
+	out := make([]int, 0, len(tfs)+1)
+	for _, n := range tfs {
 		out = append(out, r.i)
-		n := r.uv()
-		for j := uint64(0); j < n; j++ {
+		for j := uint32(0); j < n; j++ {
 			r.uv()
 		}
 	}
@@ -612,7 +622,6 @@ func positionOffsets(b []byte, df int) []int {
 
 // appendPositions encodes one posting's positions as encodePositions does.
 func appendPositions(out []byte, pos []uint32) []byte {
-	out = uv(out, uint64(len(pos)))
 	prev := uint32(0)
 	for _, v := range pos {
 		out = uv(out, uint64(v-prev))

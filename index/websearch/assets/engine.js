@@ -653,19 +653,17 @@
         if (!(flags & 1)) { tfs = new Uint32Array(df); r.i = uvs(b, r.i, tfs, df); }
         return { ords: ords, tfs: tfs };
   }
+  // positions: each posting's deltas from 0, as many as its term frequency
   function positions(e) {
     return cached('Q' + e.key, function () {
-      return loadBin('pos', e.ppack).then(function (b) {
-        var r = new Reader(b.subarray(e.poff, e.poff + e.plen)), starts = new Int32Array(e.df + 1);
-        var vals = new Int32Array(Math.max(16, e.df * 2)), k = 0;
-        for (var i = 0; i < e.df; i++) {
-          starts[i] = k;
-          var n = r.uv(), prev = 0;
-          if (k + n > vals.length) { var nv = new Int32Array(Math.max(vals.length * 2, k + n)); nv.set(vals); vals = nv; }
-          for (var j = 0; j < n; j++) { prev += r.uv(); vals[k++] = prev; }
-        }
-        starts[e.df] = k;
-        return { starts: starts, vals: vals.subarray(0, k) };
+      return Promise.all([loadBin('pos', e.ppack), postings(e)]).then(function (r) {
+        var tfs = r[1].tfs, df = e.df, starts = new Int32Array(df + 1), k = 0, i, j;
+        for (i = 0; i < df; i++) { starts[i] = k; k += tfs ? tfs[i] : 1; }
+        starts[df] = k;
+        var vals = new Int32Array(k);
+        uvs(r[0], e.poff, vals, k);
+        for (i = 0; i < df; i++) for (j = starts[i] + 1; j < starts[i + 1]; j++) vals[j] += vals[j - 1];
+        return { starts: starts, vals: vals };
       });
     });
   }
