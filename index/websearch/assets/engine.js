@@ -1328,12 +1328,13 @@
   // first: [{value: 'YYYY-MM', count}]
   function months(res) {
     return Promise.all([loadCol('dt', chunksOf(res.ords)), dates()]).then(function (r) {
-      var vals = r[1].vals, dcol = columns().date, byIdx = new Map(), per = new Map(), names = [];
-      for (var i = 0; i < res.ords.length; i++) { var di = dcol[res.ords[i]]; if (di) byIdx.set(di, (byIdx.get(di) || 0) + 1); }
-      byIdx.forEach(function (c, di) {
-        var m = names[di] || (names[di] = new Date(Number(vals[di - 1] / BigInt(1000000))).toISOString().slice(0, 7));
-        per.set(m, (per.get(m) || 0) + c);
-      });
+      var vals = r[1].vals, dcol = columns().date, byIdx = new Int32Array(vals.length + 1), per = new Map(), ords = res.ords, i;
+      for (i = 0; i < ords.length; i++) byIdx[dcol[ords[i]]]++;
+      for (var di = 1; di <= vals.length; di++) {
+        if (!byIdx[di]) continue;
+        var m = new Date(Number(vals[di - 1] / BigInt(1000000))).toISOString().slice(0, 7);
+        per.set(m, (per.get(m) || 0) + byIdx[di]);
+      }
       var rows = [];
       per.forEach(function (c, m) { rows.push({ value: m, label: m, count: c }); });
       rows.sort(function (a, b) { return a.value < b.value ? 1 : a.value > b.value ? -1 : 0; });
