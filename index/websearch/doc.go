@@ -6,12 +6,9 @@
 //
 // # Files (all under search/ in the site)
 //
-//   - manifest.js (fixed name): field codes, BM25 averages, the names of
-//     the column chunks, facet values and the name of the hot file, which
-//     it requests at once; then the analyser tables, the engine and the UI
-//     (about 62 KB, 22 KB gzipped, whatever the corpus), which a separate
-//     script would only request once manifest.js had run: a round trip more
-//     before the first results (50k documents: about 90 ms in the benchmark).
+//   - manifest.js (fixed name, small): field codes, BM25 averages, the
+//     names of the column chunks, facet values, and the names of the
+//     engine script and of the hot file, which it then loads.
 //   - dict-*.js: dictionary shards (about 512 keys: a shard starts at a
 //     key whose hash is a boundary, so a changed term rewrites its own
 //     shard only). A key is a field code byte followed by the term as bleve
@@ -48,6 +45,7 @@
 //     entities (id, name, type) and the first 12 KB of text for snippets;
 //     a group of documents (it starts at a document whose id hashes to a
 //     boundary, 128 on average) shares the hash of its records.
+//   - engine-*.js: the analyser tables, the engine and the UI, one script.
 //
 // # Agreeing with bleve
 //

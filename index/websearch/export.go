@@ -509,11 +509,11 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	if err := e.entityNames(entities, man); err != nil {
 		return err
 	}
-	engine, err := e.assets()
+	boot, err := e.assets()
 	if err != nil {
 		return err
 	}
-	man["boot"] = []string{}
+	man["boot"] = boot
 	man["v"] = 1
 	man["n"] = n
 	// the directory of shards and text groups (it grows with the corpus) goes
@@ -546,7 +546,7 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	if err != nil {
 		return err
 	}
-	data := manifestJS(p, engine)
+	data := manifestJS(p)
 	e.w.put("manifest", "search/manifest.js", len(data), false, func() ([]byte, error) { return data, nil })
 	return nil
 }
@@ -1281,11 +1281,10 @@ func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
 
 // ---- assets and manifest -------------------------------------------------------
 
-// assets returns the analyser tables, the engine and the UI as one script,
-// without comments and spare whitespace. It goes into manifest.js itself:
-// a separate file named by its hash would cost the first search a round
-// trip (the page can only request it once manifest.js has run).
-func (e *exporter) assets() ([]byte, error) {
+// assets writes the analyser tables, the engine and the UI as one script
+// (one request at start-up), without comments and spare whitespace, named
+// by its hash.
+func (e *exporter) assets() ([]string, error) {
 	var all []byte
 	for _, name := range []string{"tables.js", "engine.js", "ui.js"} {
 		b, err := Assets.ReadFile("assets/" + name)
@@ -1294,16 +1293,16 @@ func (e *exporter) assets() ([]byte, error) {
 		}
 		all = append(append(all, b...), '\n')
 	}
-	return minifyJS(all), nil
+	all = minifyJS(all)
+	base := "engine-" + hashKey(all) + ".js"
+	e.w.put("asset", "search/"+base, len(all), true, func() ([]byte, error) { return all, nil })
+	return []string{base}, nil
 }
 
-// manifestJS is the fixed-name entry file: it records the manifest, requests
-// what every first query needs (the common terms and, when the URL carries a
-// query, the "_all" field lengths) and then runs the engine and UI, which
-// it carries.
-func manifestJS(p, engine []byte) []byte {
+// manifestJS is the fixed-name entry file: it records the manifest and loads
+// the engine and UI scripts (named by content hash) from its own directory.
+func manifestJS(p []byte) []byte {
 	var b bytes.Buffer
-	b.Grow(len(p) + len(engine) + 1024)
 	b.WriteString("/* casefile search manifest: generated, do not edit */\n")
 	b.WriteString("(function(g){var c=g.casefileSearch=g.casefileSearch||{};c.m=")
 	b.Write(p)
@@ -1313,11 +1312,10 @@ func manifestJS(p, engine []byte) []byte {
 	b.WriteString("var s=document.currentScript;c.base=c.base||(s&&s.src?s.src.replace(/[^\\/]*$/,''):'search/');")
 	b.WriteString("function add(n,a){var e=document.createElement('script');e.src=c.base+n;e.async=a;document.head.appendChild(e);return e}")
 	b.WriteString("c.m.boot.forEach(function(n){add(n,false)});")
-	// what every first query needs, fetched while the engine starts
+	// what every first query needs, fetched alongside the engine
 	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
 	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
 	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))((c.m.dl||{})._all||[]).forEach(function(k){pre('dl',k)});")
 	b.WriteString("})(self);\n")
-	b.Write(engine)
 	return b.Bytes()
 }
