@@ -12,7 +12,12 @@
 // search.html?q=court until its results are shown (after_html_ms: from the
 // end of the HTML response, comparable to the peer's import+init+search).
 //
-// Usage: node search-bench.mjs N [--reps 3] [--site DIR] [--queries FILE] [--gzip 1|0]
+// With several --site options (two exports of the same corpus, say before and
+// after a change), the sessions alternate between the sites, rep by rep, so
+// that a shared machine's load falls on both alike; each site gets its own
+// summary (and, with --out, its own file: --out path gains -1, -2, ...).
+//
+// Usage: node search-bench.mjs N [--reps 3] [--site DIR]... [--queries FILE] [--gzip 1|0]
 // Env: BENCH_TOOLS (npm dir with playwright-core), WS_BENCH (default /tmp/ws-bench),
 //      BENCH_CORPUS (default /tmp/bench-corpus), CHROMIUM (default /usr/bin/chromium).
 import http from "node:http";
@@ -28,9 +33,11 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const REPS = parseInt(opt("--reps", "3"), 10);
 const GZIP = opt("--gzip", "1") === "1";
 const TOOLS = process.env.BENCH_TOOLS || "/tmp/bench-tools";
-const ROOT = path.resolve(opt("--site", path.join(process.env.WS_BENCH || "/tmp/ws-bench", String(N), "site")));
+const SITES = args.flatMap((a, i) => (a === "--site" ? [path.resolve(args[i + 1])] : []));
+if (!SITES.length) SITES.push(path.resolve(path.join(process.env.WS_BENCH || "/tmp/ws-bench", String(N), "site")));
+let ROOT = SITES[0];
 const QFILE = opt("--queries", path.join(process.env.BENCH_CORPUS || "/tmp/bench-corpus", String(N), "queries.json"));
-const OUT = opt("--out", path.join(path.dirname(ROOT), "search.json"));
+const OUT = opt("--out", path.join(path.dirname(SITES[0]), "search.json"));
 const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const require = createRequire(path.join(TOOLS, "package.json"));
 const { chromium } = require("playwright-core");
@@ -119,40 +126,49 @@ async function session(rep) {
   return out;
 }
 
-const sessions = [];
-for (let i = 0; i < REPS; i++) sessions.push(await session(i));
+const sessionsOf = SITES.map(() => []);
+for (let i = 0; i < REPS; i++) {
+  for (let si = 0; si < SITES.length; si++) {
+    ROOT = SITES[si];
+    sessionsOf[si].push(await session(i));
+  }
+}
 server.close();
 
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const r1 = (x) => +x.toFixed(1);
-const perQuery = [];
-for (const pass of ["cold", "warm"]) {
-  queries.forEach((q, qi) => {
-    const rows = sessions.map((s) => s.steps.filter((x) => x.pass === pass)[qi]);
-    perQuery.push({ pass, q: q.q + (q.sort ? " [sort date]" : ""), status: rows[0].status.replace(/ for “.*/, ""),
-      results_ms: r1(med(rows.map((r) => r.results_ms))), total_ms: r1(med(rows.map((r) => r.total_ms))),
-      kb: r1(med(rows.map((r) => r.bytes)) / 1024), requests: med(rows.map((r) => r.requests)) });
-  });
-}
-const passSummary = (pass) => {
-  const rows = perQuery.filter((r) => r.pass === pass);
-  const phrase = rows.find((r) => r.q.startsWith('"'));
-  return { median_results_ms: med(rows.map((r) => r.results_ms)), p95_results_ms: pct(rows.map((r) => r.results_ms), 95),
-    max_results_ms: Math.max(...rows.map((r) => r.results_ms)), median_total_ms: med(rows.map((r) => r.total_ms)),
-    p95_total_ms: pct(rows.map((r) => r.total_ms), 95), max_total_ms: Math.max(...rows.map((r) => r.total_ms)),
-    phrase_total_ms: phrase ? phrase.total_ms : null,
-    median_kb: med(rows.map((r) => r.kb)), max_kb: Math.max(...rows.map((r) => r.kb)), sum_kb: r1(rows.reduce((a, r) => a + r.kb, 0)) };
-};
-const summary = {
-  N: +N, reps: REPS, gzip_text_assets: GZIP,
-  first_results: { q: queries[0].q, time_to_first_results_ms: r1(med(sessions.map((s) => s.link.first_results_ms))),
-    time_to_facets_ms: r1(med(sessions.map((s) => s.link.facets_ms))),
-    after_html_ms: r1(med(sessions.map((s) => s.link.after_html_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
-    requests: med(sessions.map((s) => s.link.requests)) },
-  boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
-  cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
-};
-fs.writeFileSync(OUT, JSON.stringify(summary, null, 1));
-console.log(JSON.stringify({ ...summary, per_query: undefined }, null, 1));
-console.table(perQuery);
+SITES.forEach((site, si) => {
+  const sessions = sessionsOf[si];
+  const perQuery = [];
+  for (const pass of ["cold", "warm"]) {
+    queries.forEach((q, qi) => {
+      const rows = sessions.map((s) => s.steps.filter((x) => x.pass === pass)[qi]);
+      perQuery.push({ pass, q: q.q + (q.sort ? " [sort date]" : ""), status: rows[0].status.replace(/ for “.*/, ""),
+        results_ms: r1(med(rows.map((r) => r.results_ms))), total_ms: r1(med(rows.map((r) => r.total_ms))),
+        kb: r1(med(rows.map((r) => r.bytes)) / 1024), requests: med(rows.map((r) => r.requests)) });
+    });
+  }
+  const passSummary = (pass) => {
+    const rows = perQuery.filter((r) => r.pass === pass);
+    const phrase = rows.find((r) => r.q.startsWith('"'));
+    return { median_results_ms: med(rows.map((r) => r.results_ms)), p95_results_ms: pct(rows.map((r) => r.results_ms), 95),
+      max_results_ms: Math.max(...rows.map((r) => r.results_ms)), median_total_ms: med(rows.map((r) => r.total_ms)),
+      p95_total_ms: pct(rows.map((r) => r.total_ms), 95), max_total_ms: Math.max(...rows.map((r) => r.total_ms)),
+      phrase_total_ms: phrase ? phrase.total_ms : null,
+      median_kb: med(rows.map((r) => r.kb)), max_kb: Math.max(...rows.map((r) => r.kb)), sum_kb: r1(rows.reduce((a, r) => a + r.kb, 0)) };
+  };
+  const summary = {
+    N: +N, reps: REPS, gzip_text_assets: GZIP,
+    first_results: { q: queries[0].q, time_to_first_results_ms: r1(med(sessions.map((s) => s.link.first_results_ms))),
+      time_to_facets_ms: r1(med(sessions.map((s) => s.link.facets_ms))),
+      after_html_ms: r1(med(sessions.map((s) => s.link.after_html_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
+      requests: med(sessions.map((s) => s.link.requests)) },
+    boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
+    cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
+  };
+  fs.writeFileSync(SITES.length > 1 ? OUT.replace(/(\.json)?$/, "-" + (si + 1) + "$1") : OUT, JSON.stringify(summary, null, 1));
+  if (SITES.length > 1) console.log("== site " + (si + 1) + ": " + site);
+  console.log(JSON.stringify({ ...summary, per_query: undefined }, null, 1));
+  console.table(perQuery);
+});
