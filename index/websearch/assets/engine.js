@@ -1084,14 +1084,7 @@
         var p = node.p, df = p.ords.length, out = new Float64Array(df);
         var idf = node.idf, avg = man().avg[node.field], qwt = node.boost * node.idf * qn;
         var dlc = man().dlConst, cl = dlc && dlc[node.field] !== undefined ? dlc[node.field] : -1, dla = cl < 0 ? columns().dl[node.field] : null;
-        for (i = 0; i < df; i++) {
-          var tf = Math.sqrt(p.tfs ? p.tfs[i] : 1), len = cl < 0 ? dla[p.ords[i]] : cl;
-          var norm = Math.fround(1 / Math.sqrt(len)), fl = 1 / (norm * norm);
-          var sc = idf * (tf * K1) / (tf + K1 * (1 - B + (B * fl / avg)));
-          if (qwt !== 1) sc = sc * qwt;
-          out[i] = sc;
-        }
-        return { ords: p.ords, sc: out };
+        return { ords: p.ords, sc: scoreTerm(p.ords, p.tfs, dla, cl, idf, avg, qwt, out) };
       }
       case 'daterange': {
         var d = ctx.dates, nt = node.terms.length, dcol = columns().date;
@@ -1122,29 +1115,12 @@
           for (i = 0; i < sc1.length; i++) sc1[i] = k0.sc[i] * coord;
           return { ords: k0.ords, sc: sc1 };
         }
-        var N = man().n, sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0;
-        for (j = 0; j < kids.length; j++) {
-          var ko = kids[j].ords, ks = kids[j].sc;
-          for (i = 0; i < ko.length; i++) { sum[ko[i]] += ks[i]; cnt[ko[i]]++; }
-          any += ko.length;
-        }
-        var nm = 0;
-        if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) nm++;
-        var ro = new Int32Array(nm), rs = new Float64Array(nm), w = 0;
-        if (nm) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro[w] = i; rs[w++] = sum[i] * (cnt[i] / total); }
-        return { ords: ro, sc: rs };
+        return disjSum(kids, man().n, min, total);
       }
       case 'conj': {
         var ks2 = node.c.map(function (c) { return evalNode(c, qn, ctx); });
         if (!ks2.length) return { ords: new Int32Array(0), sc: new Float64Array(0) };
-        var N2 = man().n, cnt2 = new Uint16Array(N2), sum2 = new Float64Array(N2);
-        for (j = 0; j < ks2.length; j++) {
-          var o2 = ks2[j].ords, s3 = ks2[j].sc;
-          for (i = 0; i < o2.length; i++) { if (cnt2[o2[i]] === j) { cnt2[o2[i]]++; sum2[o2[i]] += s3[i]; } }
-        }
-        var ro2 = [], rs2 = [], need = ks2.length, base = ks2[0].ords;
-        for (i = 0; i < base.length; i++) if (cnt2[base[i]] === need) { ro2.push(base[i]); rs2.push(sum2[base[i]]); }
-        return { ords: Int32Array.from(ro2), sc: Float64Array.from(rs2) };
+        return conjSum(ks2, man().n);
       }
       case 'phrase': {
         var c = evalNode(node.conj, qn, ctx), ts = node.conj.c, F = man().pos.length;
@@ -1191,6 +1167,51 @@
       }
     }
     throw new Error('internal: node ' + node.k);
+  }
+
+  // The loops over every posting live in functions of their own, which the
+  // JIT optimises apart from evalNode's many cases (a cold page runs them a
+  // few times only).
+  // BM25 of a term's postings, as bleve's TermQueryScorer computes it
+  function scoreTerm(ords, tfs, dla, cl, idf, avg, qwt, out) {
+    for (var i = 0; i < out.length; i++) {
+      var tf = Math.sqrt(tfs ? tfs[i] : 1), len = cl < 0 ? dla[ords[i]] : cl;
+      var norm = Math.fround(1 / Math.sqrt(len)), fl = 1 / (norm * norm);
+      var sc = idf * (tf * K1) / (tf + K1 * (1 - B + (B * fl / avg)));
+      if (qwt !== 1) sc = sc * qwt;
+      out[i] = sc;
+    }
+    return out;
+  }
+  // a disjunction of several clauses: scores summed in clause order, times
+  // matched/total, for the documents matching at least min clauses
+  function disjSum(kids, N, min, total) {
+    var sum = new Float64Array(N), cnt = new Uint16Array(N), any = 0, i, j;
+    for (j = 0; j < kids.length; j++) {
+      var ko = kids[j].ords, ks = kids[j].sc;
+      for (i = 0; i < ko.length; i++) { sum[ko[i]] += ks[i]; cnt[ko[i]]++; }
+      any += ko.length;
+    }
+    var nm = 0;
+    if (any) for (i = 0; i < N; i++) if (cnt[i] >= min) nm++;
+    var ro = new Int32Array(nm), rs = new Float64Array(nm), w = 0;
+    if (nm) for (i = 0; i < N; i++) if (cnt[i] >= min) { ro[w] = i; rs[w++] = sum[i] * (cnt[i] / total); }
+    return { ords: ro, sc: rs };
+  }
+
+  // a conjunction: the documents every clause matches, scores summed in
+  // clause order
+  function conjSum(kids, N) {
+    var cnt = new Uint16Array(N), sum = new Float64Array(N), i, j;
+    for (j = 0; j < kids.length; j++) {
+      var o = kids[j].ords, s = kids[j].sc;
+      for (i = 0; i < o.length; i++) { if (cnt[o[i]] === j) { cnt[o[i]]++; sum[o[i]] += s[i]; } }
+    }
+    var need = kids.length, base = kids[0].ords, n = 0;
+    for (i = 0; i < base.length; i++) if (cnt[base[i]] === need) n++;
+    var ro = new Int32Array(n), rs = new Float64Array(n), w = 0;
+    for (i = 0; i < base.length; i++) if (cnt[base[i]] === need) { ro[w] = base[i]; rs[w++] = sum[base[i]]; }
+    return { ords: ro, sc: rs };
   }
 
   // bleve's findPhrasePaths with slop 0: term k at the first term's
