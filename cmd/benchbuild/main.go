@@ -177,7 +177,7 @@ func print(rows []row) {
 	fmt.Println("| N | casefile full build | no change | one file changed | one added | one deleted | incremental = full |")
 	fmt.Println("|---|---|---|---|---|---|---|")
 	for _, r := range rows {
-		fmt.Printf("| %d | %s | %.1f s | %.1f s | %.1f s | %.1f s | %v |\n", r.N, r.Full, r.Noop.Wall.Seconds(), r.Change.Wall.Seconds(),
+		fmt.Printf("| %d | %s | %.1f s | %s | %.1f s | %.1f s | %v |\n", r.N, r.Full, r.Noop.Wall.Seconds(), r.Change,
 			r.Add.Wall.Seconds(), r.Delete.Wall.Seconds(), r.Identical)
 	}
 	if rows[0].Hugo == nil {
