@@ -132,15 +132,7 @@ func (r *renderer) feed() error {
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	if err := enc.Encode(f); err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	return r.out.WriteFile("feed.xml", b.Bytes())
+	return r.writeXML("feed.xml", f)
 }
 
 // excerpt returns about n characters of text, cut at a word.
