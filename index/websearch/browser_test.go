@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"casefile/index/websearch"
+	"casefile/index/websearch/internal/testcorpus"
 )
 
 func chromium(t *testing.T) string {
@@ -46,11 +47,10 @@ func dumpDOM(t *testing.T, u string) string {
 
 var resultLink = regexp.MustCompile(`<a href="([^"]*)" class="result-link">`)
 
-// TestBrowser opens search.html?q=... over http://127.0.0.1 and file:// in
-// headless Chromium and wants #results to list bleve's top documents.
-func TestBrowser(t *testing.T) {
-	chromium(t)
-	items := loadItems(t, 120)
+// servedSite builds the search files of items with the stock search page,
+// and serves the folder on 127.0.0.1 until the test ends.
+func servedSite(t *testing.T, items []testcorpus.Item) (*site, *httptest.Server) {
+	t.Helper()
 	s := buildSite(t, items, 0)
 	page, err := websearch.Assets.ReadFile("assets/search.html")
 	if err != nil {
@@ -60,7 +60,15 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
-	defer srv.Close()
+	t.Cleanup(srv.Close)
+	return s, srv
+}
+
+// TestBrowser opens search.html?q=... over http://127.0.0.1 and file:// in
+// headless Chromium and wants #results to list bleve's top documents.
+func TestBrowser(t *testing.T) {
+	chromium(t)
+	s, srv := servedSite(t, loadItems(t, 120))
 	for _, q := range []string{"court settlement", `"motion to dismiss"`, "Homeland Security"} {
 		br, err := bleveSearch(s.idx, conformanceQuery{Q: q}, 10)
 		if err != nil {
@@ -92,16 +100,7 @@ func TestBrowser(t *testing.T) {
 func TestBrowserDates(t *testing.T) {
 	chromium(t)
 	items := loadItems(t, 200)
-	s := buildSite(t, items, 0)
-	page, err := websearch.Assets.ReadFile("assets/search.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(s.dir, "search.html"), page, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(http.FileServer(http.Dir(s.dir)))
-	defer srv.Close()
+	_, srv := servedSite(t, items)
 	dom := dumpDOM(t, srv.URL+"/search.html?q=court&sort=date&from=2017-01-01&to=2017-12-31")
 	for _, want := range []string{"dated from 2017-01-01 to 2017-12-31, newest first", `id="facet-month"`, `id="facet-dates"`,
 		`class="clear-dates"`, `href="?q=court&amp;sort=date&amp;from=2017-03-01&amp;to=2017-03-31"`} {
