@@ -1,7 +1,6 @@
 package index
 
 import (
-	"context"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -13,38 +12,10 @@ import (
 	"testing"
 
 	"casefile/extract"
+	"casefile/extract/extracttest"
 )
 
 var seedIDs = []string{"000-448d55b14e4fb1fa", "001-b789e277a2dbde8d", "002-82a1d53433710624", "003-769502ac06647d7f", "004-f94bbdb401a6c542"}
-
-// readCorpus reads and annotates every document under dirs (a catalog.csv
-// in a folder applies to it), with ids unique across folders.
-func readCorpus(t testing.TB, dirs ...string) []*extract.Analysis {
-	t.Helper()
-	var out []*extract.Analysis
-	for _, dir := range dirs {
-		files, err := extract.Scan(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var cat extract.Catalog
-		if fh, err := os.Open(filepath.Join(dir, extract.CatalogFile)); err == nil {
-			cat, _, err = extract.ParseCatalog(fh)
-			fh.Close()
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-		for _, r := range extract.ReadAll(context.Background(), files, extract.Options{Dir: dir, Catalog: cat}) {
-			if r.Err != nil {
-				t.Fatal(r.Err)
-			}
-			out = append(out, r.Analysis)
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Doc.ID < out[j].Doc.ID })
-	return out
-}
 
 var (
 	seedOnce sync.Once
@@ -53,7 +24,7 @@ var (
 
 // seeds returns fresh copies of the annotated seed articles.
 func seeds(t testing.TB) []*extract.Analysis {
-	seedOnce.Do(func() { seedDocs = readCorpus(t, "testdata/seeds") })
+	seedOnce.Do(func() { seedDocs = extracttest.ReadCorpus(t, "testdata/seeds") })
 	out := make([]*extract.Analysis, len(seedDocs))
 	for i, a := range seedDocs {
 		c := *a
@@ -80,7 +51,7 @@ func generated(t testing.TB, n int, seed string) []*extract.Analysis {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("gen-corpus: %v\n%s", err, out)
 	}
-	return readCorpus(t, filepath.Join(dir, "content"))
+	return extracttest.ReadCorpus(t, filepath.Join(dir, "content"))
 }
 
 func itoa(n int) string {
@@ -189,7 +160,7 @@ func TestMixedCorpus(t *testing.T) {
 // travel guidance a month before) make their own story or none, and do not
 // join the seed story.
 func TestOtherEvents(t *testing.T) {
-	docs := append(seeds(t), readCorpus(t, "testdata/other")...)
+	docs := append(seeds(t), extracttest.ReadCorpus(t, "testdata/other")...)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
 	c := Resolve(docs, nil)
 	if s := storyOf(c, seedIDs[0]); s == nil || !slices.Equal(storyDocIDs(s), seedIDs) {

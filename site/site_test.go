@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -17,42 +16,15 @@ import (
 	"sync"
 	"testing"
 
-	"casefile/extract"
+	"casefile/extract/extracttest"
 	"casefile/index"
 )
-
-// readCorpus reads and annotates the documents under dir (with its
-// catalog.csv, if any).
-func readCorpus(t testing.TB, dir string) []*extract.Analysis {
-	t.Helper()
-	files, err := extract.Scan(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cat extract.Catalog
-	if fh, err := os.Open(filepath.Join(dir, extract.CatalogFile)); err == nil {
-		cat, _, err = extract.ParseCatalog(fh)
-		fh.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	var out []*extract.Analysis
-	for _, r := range extract.ReadAll(context.Background(), files, extract.Options{Dir: dir, Catalog: cat}) {
-		if r.Err != nil {
-			t.Fatal(r.Err)
-		}
-		out = append(out, r.Analysis)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Doc.ID < out[j].Doc.ID })
-	return out
-}
 
 // buildSite renders the corpus under dir, with its browser search, into a
 // fresh folder and returns the folder.
 func buildSite(t testing.TB, dir string) string {
 	t.Helper()
-	c := index.Resolve(readCorpus(t, dir), nil)
+	c := index.Resolve(extracttest.ReadCorpus(t, dir), nil)
 	tmp := t.TempDir()
 	idx, _, err := index.Update(filepath.Join(tmp, "index"), index.Documents(c))
 	if err != nil {
@@ -141,7 +113,7 @@ func TestSeedExports(t *testing.T) {
 		} `json:"citations"`
 	}](t, filepath.Join(site, "data/quotes.json"))
 	texts := map[string][]rune{}
-	for _, a := range readCorpus(t, "testdata/seeds") {
+	for _, a := range extracttest.ReadCorpus(t, "testdata/seeds") {
 		texts[a.Doc.ID] = []rune(a.Doc.Text)
 	}
 	found := map[string]bool{}
@@ -305,7 +277,7 @@ func TestFeedAndSitemap(t *testing.T) {
 
 // TestRenderDeterministic: the same corpus renders to the same bytes.
 func TestRenderDeterministic(t *testing.T) {
-	c := index.Resolve(readCorpus(t, "testdata/seeds"), nil)
+	c := index.Resolve(extracttest.ReadCorpus(t, "testdata/seeds"), nil)
 	a, b := &memWriter{}, &memWriter{}
 	if err := Render(c, a, Options{Name: "x"}); err != nil {
 		t.Fatal(err)
@@ -339,7 +311,7 @@ func TestLargeCorpusPages(t *testing.T) {
 	if out, err := exec.Command(node, gen, "400", dir).CombinedOutput(); err != nil {
 		t.Fatalf("gen-corpus: %v\n%s", err, out)
 	}
-	c := index.Resolve(readCorpus(t, filepath.Join(dir, "content")), nil)
+	c := index.Resolve(extracttest.ReadCorpus(t, filepath.Join(dir, "content")), nil)
 	out, err := NewOutput(filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json"))
 	if err != nil {
 		t.Fatal(err)
