@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -416,4 +417,47 @@ func (s *streamFile) Close() error {
 	}
 	s.o.count(&s.o.Written)
 	return nil
+}
+
+// HashTree returns a digest of the folders, file names and contents under
+// dir: two sites are byte-identical when their digests are equal (the
+// reproducibility tests and the build benchmark compare them).
+func HashTree(dir string) (string, error) {
+	names, err := treeNames(dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, n := range names {
+		if strings.HasSuffix(n, "/") {
+			fmt.Fprintf(h, "%s\n", n)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s %x\n", n, sha256.Sum256(b))
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// treeNames lists what is under dir, slash-separated and sorted, folders
+// with a trailing slash.
+func treeNames(dir string) ([]string, error) {
+	var names []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			rel += "/"
+		}
+		names = append(names, rel)
+		return nil
+	})
+	sort.Strings(names)
+	return names, err
 }

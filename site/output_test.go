@@ -2,7 +2,6 @@ package site
 
 import (
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -15,23 +14,20 @@ import (
 // folder, so that a folder left behind empty shows.
 func siteFiles(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	out := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			out[rel+"/"] = ""
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		out[rel] = string(b)
-		return err
-	})
+	names, err := treeNames(dir)
 	if err != nil {
 		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, n := range names {
+		out[n] = ""
+		if !strings.HasSuffix(n, "/") {
+			b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(n)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[n] = string(b)
+		}
 	}
 	return out
 }

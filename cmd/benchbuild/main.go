@@ -18,7 +18,6 @@
 package main
 
 import (
-	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -26,11 +25,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"casefile/site"
 )
 
 type measure struct {
@@ -112,16 +112,16 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 		}
 		r := row{N: n}
 		content := filepath.Join(corpus, "content")
-		site := filepath.Join(work, "site", s)
-		os.RemoveAll(site)
+		siteDir := filepath.Join(work, "site", s)
+		os.RemoveAll(siteDir)
 		build := func() (measure, error) {
-			return run(nil, absBin, "build", "-corpus", content, "-out", filepath.Join(site, "public"), "-build", filepath.Join(site, "build"))
+			return run(nil, absBin, "build", "-corpus", content, "-out", filepath.Join(siteDir, "public"), "-build", filepath.Join(siteDir, "build"))
 		}
 		fmt.Printf("casefile, %d documents: full build...\n", n)
 		if r.Full, err = build(); err != nil {
 			return err
 		}
-		full, err := treeHash(filepath.Join(site, "public"))
+		full, err := site.HashTree(filepath.Join(siteDir, "public"))
 		if err != nil {
 			return err
 		}
@@ -148,7 +148,7 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 		if r.Delete, err = build(); err != nil {
 			return err
 		}
-		after, err := treeHash(filepath.Join(site, "public"))
+		after, err := site.HashTree(filepath.Join(siteDir, "public"))
 		if err != nil {
 			return err
 		}
@@ -224,31 +224,6 @@ func firstFile(dir string) string {
 		return nil
 	})
 	return first
-}
-
-// treeHash hashes every file's path and content under dir.
-func treeHash(dir string) (string, error) {
-	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			names = append(names, p)
-		}
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			return "", err
-		}
-		rel, _ := filepath.Rel(dir, n)
-		fmt.Fprintf(h, "%s %x\n", rel, sha256.Sum256(b))
-	}
-	return fmt.Sprintf("%x", h.Sum(nil)), nil
 }
 
 func envOr(k, def string) string {

@@ -2,20 +2,19 @@ package main
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"casefile/site"
 )
 
 // TestMain lets testscript run casefile in-process as the "casefile" command.
@@ -42,7 +41,7 @@ func TestScripts(t *testing.T) {
 				if len(args) != 2 {
 					ts.Fatalf("usage: treehash DIR NAME")
 				}
-				h, err := treeHash(ts.MkAbs(args[0]))
+				h, err := site.HashTree(ts.MkAbs(args[0]))
 				ts.Check(err)
 				ts.Setenv(args[1], h)
 			},
@@ -148,30 +147,4 @@ func copyDir(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
-}
-
-// treeHash hashes every file's path and content under dir.
-func treeHash(dir string) (string, error) {
-	var names []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			names = append(names, filepath.ToSlash(rel))
-		}
-		return err
-	})
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(names)
-	h := sha256.New()
-	for _, n := range names {
-		b, err := os.ReadFile(filepath.Join(dir, n))
-		if err != nil {
-			return "", err
-		}
-		sum := sha256.Sum256(b)
-		fmt.Fprintf(h, "%s %x\n", n, sum)
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }

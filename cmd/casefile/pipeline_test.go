@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"casefile/site"
 )
 
 func buildInto(t *testing.T, corpus, dir string, workers int) string {
@@ -14,7 +16,7 @@ func buildInto(t *testing.T, corpus, dir string, workers int) string {
 	if _, err := build(context.Background(), cfg, io.Discard); err != nil {
 		t.Fatal(err)
 	}
-	h, err := treeHash(cfg.Out)
+	h, err := site.HashTree(cfg.Out)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +84,7 @@ func TestKilledBuildKeepsSite(t *testing.T) {
 	if _, err := build(ctx, cfg, io.Discard); err == nil {
 		t.Fatal("a cancelled build reported success")
 	}
-	if h, _ := treeHash(cfg.Out); h != first {
+	if h, _ := site.HashTree(cfg.Out); h != first {
 		t.Fatal("a cancelled build changed the site")
 	}
 	buildInto(t, corpus, tmp, 2)
