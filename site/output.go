@@ -21,7 +21,7 @@ import (
 // it in only when complete, so readers of public/ never see a half-built
 // site and a build killed at any moment leaves the previous site intact.
 //
-// A file identical to the previous build's is hard-linked from it instead of
+// A file identical to the previous build's is kept or hard-linked instead of
 // written, so hosts, backups and rsync see it unchanged. A page whose inputs
 // did not change is not even rendered (WriteKeyed). A manifest outside the
 // site (under build/) records every file's content hash and input key.
@@ -45,8 +45,7 @@ type Output struct {
 	mu       sync.Mutex
 	dirs     sync.Map // directories already made in the stage
 	Written  int      // files written
-	Linked   int      // files hard-linked from the previous build
-	Reused   int      // of which pages not rendered at all: their inputs were unchanged
+	Linked   int      // files unchanged: kept in a recycled stage or hard-linked from the live site
 }
 
 type manifest struct {
@@ -215,7 +214,6 @@ func (o *Output) WriteKeyed(name, key string, render func() ([]byte, error)) err
 		}
 		if o.link(name) {
 			o.count(&o.Linked)
-			o.count(&o.Reused)
 			return nil
 		}
 		// Could not link (the file is gone): render it after all.
