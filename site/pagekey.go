@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -62,20 +63,36 @@ const pageKeyVersion = "pagekey-1"
 
 type keyHasher struct {
 	h    hash.Hash
+	w    *bufio.Writer // buffers h: strings are copied in, not converted
 	buf  [8]byte
 	path map[uintptr]bool // pointers being walked (cycles)
 	memo *sync.Map        // pointer -> digest of what it points to, for this build
 }
 
+func newKeyHasher(memo *sync.Map, path map[uintptr]bool) *keyHasher {
+	h := sha256.New()
+	return &keyHasher{h: h, w: bufio.NewWriterSize(h, 16<<10), path: path, memo: memo}
+}
+
 func (k *keyHasher) str(s string) {
-	binary.LittleEndian.PutUint64(k.buf[:], uint64(len(s)))
-	k.h.Write(k.buf[:])
-	k.h.Write([]byte(s))
+	k.u64(uint64(len(s)))
+	k.w.WriteString(s)
 }
 
 func (k *keyHasher) u64(v uint64) {
 	binary.LittleEndian.PutUint64(k.buf[:], v)
-	k.h.Write(k.buf[:])
+	k.w.Write(k.buf[:])
+}
+
+// sum returns the digest of what was written since the last reset.
+func (k *keyHasher) sum() []byte {
+	k.w.Flush()
+	return k.h.Sum(nil)
+}
+
+func (k *keyHasher) reset() {
+	k.h.Reset()
+	k.w.Reset(k.h)
 }
 
 func (k *keyHasher) value(v reflect.Value) {
@@ -128,11 +145,16 @@ func (k *keyHasher) value(v reflect.Value) {
 				k.str(d.(string))
 				return
 			}
-			sub := &keyHasher{h: sha256.New(), path: k.path, memo: k.memo}
+			sub := hashers.Get().(*keyHasher)
+			sub.reset()
+			own := sub.path
+			sub.memo, sub.path = k.memo, k.path // one walk: cycles span both
 			k.path[p] = true
 			sub.value(v.Elem())
 			delete(k.path, p)
-			d := string(sub.h.Sum(nil))
+			d := string(sub.sum())
+			sub.path = own
+			hashers.Put(sub)
 			k.memo.Store(p, d)
 			k.str(d)
 			return
@@ -173,20 +195,20 @@ func keyString(v reflect.Value) string {
 	return v.String()
 }
 
-var hashers = sync.Pool{New: func() any { return &keyHasher{h: sha256.New(), path: map[uintptr]bool{}} }}
+var hashers = sync.Pool{New: func() any { return newKeyHasher(nil, map[uintptr]bool{}) }}
 
 // pageKey returns the key of a page: the salt, the page's data and deps.
 func (r *renderer) pageKey(p page, deps ...any) string {
 	k := hashers.Get().(*keyHasher)
 	defer hashers.Put(k)
-	k.h.Reset()
+	k.reset()
 	k.memo = &r.keyMemo
 	k.str(r.salt())
 	k.value(reflect.ValueOf(p))
 	for _, d := range deps {
 		k.value(reflect.ValueOf(d))
 	}
-	return hex.EncodeToString(k.h.Sum(nil))
+	return hex.EncodeToString(k.sum())
 }
 
 // keyedWriter is a Writer that can skip pages whose key is unchanged.
@@ -197,13 +219,28 @@ type keyedWriter interface {
 // writeKeyed writes a page through the Output's WriteKeyed when it has one:
 // the template runs only if the page's key changed.
 func (r *renderer) writeKeyed(name, tmpl string, p page, deps ...any) error {
+	return r.writeKeyedFill(name, tmpl, p, nil, deps...)
+}
+
+// writeKeyedFill is writeKeyed for a page with data that is costly to make
+// and that the key covers by what it is made from: fill makes it, and runs
+// only if the page is rendered.
+func (r *renderer) writeKeyedFill(name, tmpl string, p page, fill func(), deps ...any) error {
 	kw, ok := r.out.(keyedWriter)
 	if !ok {
+		if fill != nil {
+			fill()
+		}
 		return r.write(name, tmpl, p)
 	}
 	p.Site, p.Path = r.opt.Name, name
 	r.pagesMu.Lock()
 	r.pages = append(r.pages, name)
 	r.pagesMu.Unlock()
-	return kw.WriteKeyed(name, r.pageKey(p, tmpl, deps), func() ([]byte, error) { return r.render(name, tmpl, p) })
+	return kw.WriteKeyed(name, r.pageKey(p, tmpl, deps), func() ([]byte, error) {
+		if fill != nil {
+			fill()
+		}
+		return r.render(name, tmpl, p)
+	})
 }

@@ -454,18 +454,23 @@ func (r *renderer) documents() error {
 			Others   []*extract.Document
 			Original *extract.Document
 			Copies   []*extract.Document
-		}{&a.Doc, highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf),
-			groups, dates, quotes, story, others, original, copies}
+		}{&a.Doc, nil, groups, dates, quotes, story, others, original, copies}
 		// What doc.html fetches by id: quoted speakers and the timeline
-		// pages of its dates.
-		var deps []string
+		// pages of its dates. The highlighted text is made only if the page
+		// is rendered: its key has what it is made from instead, the
+		// document (by its key), its links and the entities' types (in
+		// groups) and the timeline pages of its dates.
+		deps := []string{strings.Join(links, "\x00")}
 		for _, q := range quotes {
 			deps = append(deps, r.entityLabel(q.Quote.Speaker))
 		}
 		for _, d := range dates {
 			deps = append(deps, l.tl.pageOf(d.Value))
 		}
-		return r.writeKeyed("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}, deps)
+		fill := func() {
+			body.Blocks = highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf)
+		}
+		return r.writeKeyedFill("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: &body}, fill, deps)
 	})
 }
 

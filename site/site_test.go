@@ -362,3 +362,64 @@ func TestTimelinePlanNames(t *testing.T) {
 		t.Errorf("2020-W11 is on %s", got)
 	}
 }
+
+// TestIncrementalRenderAfterChanges: after a change to the resolved corpus,
+// a render that reuses the previous site's unchanged pages (by their keys)
+// writes the same files as a render from scratch. Each change keeps what
+// most page data shows and alters one thing a page is made from.
+func TestIncrementalRenderAfterChanges(t *testing.T) {
+	changes := map[string]func(c *index.Corpus){
+		// Two mentions of one document trade entities: every count stays.
+		"links swapped": func(c *index.Corpus) {
+			for i, links := range c.Links {
+				for j := range links {
+					for k := j + 1; k < len(links); k++ {
+						if links[j] != "" && links[k] != "" && links[j] != links[k] {
+							c.Links[i][j], c.Links[i][k] = links[k], links[j]
+							return
+						}
+					}
+				}
+			}
+			panic("no two linked mentions to swap")
+		},
+		"entity retyped": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Type = "ORG" },
+		"entity renamed": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Name = "N. F. Wessler" },
+	}
+	for name, change := range changes {
+		t.Run(name, func(t *testing.T) {
+			docs := extracttest.ReadCorpus(t, "testdata/seeds")
+			dir := t.TempDir()
+			public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json")
+			render := func(c *index.Corpus) {
+				out, err := NewOutput(public, man)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := Render(c, out, Options{Name: "x"}); err != nil {
+					t.Fatal(err)
+				}
+				if err := out.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			render(index.Resolve(docs, nil))
+			c := index.Resolve(docs, nil)
+			if c.Entity("nathan-freed-wessler") == nil {
+				t.Fatal("no entity nathan-freed-wessler in the seeds")
+			}
+			change(c)
+			render(c)
+			full := &memWriter{}
+			if err := Render(c, full, Options{Name: "x"}); err != nil {
+				t.Fatal(err)
+			}
+			got := siteFiles(t, public)
+			for f, data := range full.files {
+				if got[f] != string(data) {
+					t.Errorf("%s: the incremental render differs from a full one", f)
+				}
+			}
+		})
+	}
+}
