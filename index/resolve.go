@@ -593,9 +593,13 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		c.byID[id] = n.e
 	}
 	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
-	c.Timeline = buildTimeline(c)
-	c.Quotes = buildQuotes(c)
-	c.SameAs, c.Stories = buildStories(c, c.Quotes)
+	// The timeline and the stories need only the links: they build side by
+	// side, so that the serial parts of one overlap the other.
+	done := make(chan []*Event)
+	go func() { done <- buildTimeline(c) }()
+	quotes := buildQuotes(c)
+	sameAs, stories := buildStories(c, quotes)
+	c.Timeline, c.Quotes, c.SameAs, c.Stories = <-done, quotes, sameAs, stories
 	return c
 }
 

@@ -255,28 +255,7 @@ func hashTerm(kind byte, s string) uint64 {
 // forWords calls fn with every word of s, lower-cased, letters and digits
 // only, apostrophes dropped ("we’re" is "were"), as quoteWords splits them.
 // The slice is reused between calls.
-func forWords(s string, fn func(w []byte)) {
-	buf := make([]byte, 0, 64)
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
-			buf = append(buf, byte(r))
-		case 'A' <= r && r <= 'Z':
-			buf = append(buf, byte(r)+'a'-'A')
-		case r == '\'' || r == '’':
-		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			buf = utf8.AppendRune(buf, unicode.ToLower(r))
-		default:
-			if len(buf) > 0 {
-				fn(buf)
-				buf = buf[:0]
-			}
-		}
-	}
-	if len(buf) > 0 {
-		fn(buf)
-	}
-}
+func forWords(s string, fn func(w []byte)) { forWordsOutside(s, nil, fn, nil) }
 
 // contentWord returns a word that carries meaning, with the timeline's
 // crude plural fold, or false for a stop word.
@@ -345,15 +324,17 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 		})
 		var mh minhasher
 		mh.reset()
-		forWords(a.Doc.Text, func(w []byte) { mh.add(hashBytes('s', w)) })
+		// Every word goes into the MinHash; content words count only
+		// outside names: a name already counts as its entity, and must not
+		// count again as its words.
+		forWordsOutside(a.Doc.Text, linkedSpans(a, c.Links[i]),
+			func(w []byte) { mh.add(hashBytes('s', w)) },
+			func(w []byte) {
+				if w, ok := contentWord(w); ok {
+					v = append(v, termWeight{hashBytes('w', w), 1})
+				}
+			})
 		sigs[i] = mh.signature()
-		// Content words outside names: a name already counts as its
-		// entity, and must not count again as its words.
-		forWords(outsideNames(a, c.Links[i]), func(w []byte) {
-			if w, ok := contentWord(w); ok {
-				v = append(v, termWeight{hashBytes('w', w), 1})
-			}
-		})
 		for _, id := range c.Links[i] {
 			if id != "" {
 				v = append(v, termWeight{hashTerm('e', id), entityWeight})
@@ -369,17 +350,86 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 	return counts, sigs
 }
 
-// outsideNames returns the document's text with its linked mentions blanked.
-func outsideNames(a *extract.Analysis, links []string) string {
-	b := []byte(a.Doc.Text)
+// linkedSpans returns the spans of the document's linked mentions, sorted,
+// overlapping ones joined.
+func linkedSpans(a *extract.Analysis, links []string) []extract.Span {
+	var sp []extract.Span
 	for j, m := range a.Mentions {
-		if links[j] != "" && m.Start >= 0 && m.End <= len(b) {
-			for k := m.Start; k < m.End; k++ {
-				b[k] = ' '
-			}
+		if links[j] != "" && m.Start >= 0 && m.End <= len(a.Doc.Text) && m.Start < m.End {
+			sp = append(sp, extract.Span{Start: m.Start, End: m.End})
 		}
 	}
-	return string(b)
+	slices.SortFunc(sp, func(x, y extract.Span) int { return cmp.Compare(x.Start, y.Start) })
+	k := 0
+	for _, x := range sp {
+		if k > 0 && x.Start <= sp[k-1].End {
+			sp[k-1].End = max(sp[k-1].End, x.End)
+			continue
+		}
+		sp[k] = x
+		k++
+	}
+	return sp[:k]
+}
+
+// forWordsOutside calls all with every word of s, as forWords does, and
+// outside with the words forWords finds in s once the spans skip (sorted,
+// disjoint) are blanked: a skipped character ends a word. One pass for
+// both, with no copy of the text. outside may be nil.
+func forWordsOutside(s string, skip []extract.Span, all, outside func(w []byte)) {
+	buf := make([]byte, 0, 64)
+	var out []byte
+	if outside != nil {
+		out = make([]byte, 0, 64)
+	}
+	k := 0
+	for off, r := range s {
+		for k < len(skip) && skip[k].End <= off {
+			k++
+		}
+		in := k < len(skip) && skip[k].Start <= off
+		n := len(buf)
+		switch {
+		case r < utf8.RuneSelf && ('a' <= r && r <= 'z' || '0' <= r && r <= '9'):
+			buf = append(buf, byte(r))
+		case 'A' <= r && r <= 'Z':
+			buf = append(buf, byte(r)+'a'-'A')
+		case r == '\'' || r == '’':
+			if in && len(out) > 0 {
+				outside(out)
+				out = out[:0]
+			}
+			continue
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		default:
+			if len(buf) > 0 {
+				all(buf)
+				buf = buf[:0]
+			}
+			if len(out) > 0 {
+				outside(out)
+				out = out[:0]
+			}
+			continue
+		}
+		switch {
+		case outside == nil:
+		case in:
+			if len(out) > 0 {
+				outside(out)
+				out = out[:0]
+			}
+		default:
+			out = append(out, buf[n:]...)
+		}
+	}
+	if len(buf) > 0 {
+		all(buf)
+	}
+	if len(out) > 0 {
+		outside(out)
+	}
 }
 
 // storyFeatures turns term counts into TF-IDF vectors.
@@ -788,20 +838,7 @@ func nearDuplicates(c *Corpus, sigs [][]uint64) map[string]string {
 
 // nearDuplicate compares two shingle sets exactly.
 func nearDuplicate(a, b []uint64) bool {
-	inter := 0
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			inter++
-			i++
-			j++
-		}
-	}
+	inter := sortedShared(a, b)
 	union := len(a) + len(b) - inter
 	small := min(len(a), len(b))
 	return union > 0 && (float64(inter)/float64(union) >= nearJaccard || small > 0 && float64(inter)/float64(small) >= nearContain)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"casefile/extract"
 	"casefile/extract/extracttest"
@@ -221,4 +223,71 @@ func TestStoriesDeterministic(t *testing.T) {
 func dump(v any) string {
 	b, _ := json.MarshalIndent(v, "", " ")
 	return string(b)
+}
+
+// FuzzForWordsOutside: the one-pass split gives every word of the text, and
+// the words of the text with the skipped spans blanked, as forWords finds
+// them in a blanked copy.
+func FuzzForWordsOutside(f *testing.F) {
+	f.Add("Twitter's lawyers said the U.S. Customs and Border Protection’s summons", 0, 9, 30, 60)
+	f.Add("O'Brien met Zoë in Straße 5", 2, 5, 12, 15)
+	f.Add("ab'cd ef", 2, 3, 4, 6)
+	f.Fuzz(func(t *testing.T, s string, a, b, c, d int) {
+		var spans []extract.Span
+		for _, p := range [][2]int{{a, b}, {c, d}} {
+			if p[0] >= 0 && p[0] < p[1] && p[1] <= len(s) && utf8.RuneStart(at(s, p[0])) && utf8.RuneStart(at(s, p[1])) {
+				spans = append(spans, extract.Span{Start: p[0], End: p[1]})
+			}
+		}
+		a1 := &extract.Analysis{Doc: extract.Document{Text: s}}
+		var links []string
+		for _, sp := range spans {
+			a1.Mentions = append(a1.Mentions, extract.Mention{Start: sp.Start, End: sp.End})
+			links = append(links, "x")
+		}
+		blanked := []byte(s)
+		for _, sp := range spans {
+			for k := sp.Start; k < sp.End; k++ {
+				blanked[k] = ' '
+			}
+		}
+		var wantAll, wantOut, gotAll, gotOut []string
+		wantAll, wantOut = refWords(s), refWords(string(blanked))
+		forWordsOutside(s, linkedSpans(a1, links),
+			func(w []byte) { gotAll = append(gotAll, string(w)) },
+			func(w []byte) { gotOut = append(gotOut, string(w)) })
+		if !slices.Equal(gotAll, wantAll) || !slices.Equal(gotOut, wantOut) {
+			t.Errorf("%q %v:\nall %q, want %q\noutside %q, want %q", s, spans, gotAll, wantAll, gotOut, wantOut)
+		}
+	})
+}
+
+// refWords is the plain statement of how forWords splits text.
+func refWords(s string) []string {
+	var out []string
+	var w []rune
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’':
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			w = append(w, unicode.ToLower(r))
+		default:
+			if len(w) > 0 {
+				out = append(out, string(w))
+				w = w[:0]
+			}
+		}
+	}
+	if len(w) > 0 {
+		out = append(out, string(w))
+	}
+	return out
+}
+
+// at is s[i], or the start of a rune at the end of s.
+func at(s string, i int) byte {
+	if i == len(s) {
+		return 'x'
+	}
+	return s[i]
 }

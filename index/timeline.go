@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,7 +52,7 @@ type candidate struct {
 	doc      int
 	sent     extract.Span
 	timex    string
-	words    map[string]bool
+	words    []uint64 // content words, hashed, sorted
 	entities map[string]bool
 }
 
@@ -180,14 +181,27 @@ func buildTimeline(c *Corpus) []*Event {
 // thing: they share at least three content words (calendar words do not
 // count: the date is shared by construction), a fair part of the shorter.
 func sameEvent(a, b *candidate) bool {
-	shared := 0
-	for w := range a.words {
-		if b.words[w] {
-			shared++
-		}
-	}
+	shared := sortedShared(a.words, b.words)
 	small := min(len(a.words), len(b.words))
 	return shared >= 3 && float64(shared) >= 0.15*float64(small)
+}
+
+// sortedShared counts the values two sorted sets have in common.
+func sortedShared(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
@@ -206,11 +220,7 @@ func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
 		score := 0
 		for j, y := range cl {
 			if i != j {
-				for w := range x.words {
-					if y.words[w] {
-						score++
-					}
-				}
+				score += sortedShared(x.words, y.words)
 			}
 		}
 		if score > bestScore || score == bestScore && len(e.Reports[i].Sentence) < len(e.Reports[best].Sentence) {
@@ -236,9 +246,10 @@ func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
 }
 
 // contentWords returns the lower-cased words of a sentence that carry
-// meaning, with a crude plural fold so "summons" and "summon" meet.
-func contentWords(s string) map[string]bool {
-	out := map[string]bool{}
+// meaning, with a crude plural fold so "summons" and "summon" meet, as a
+// sorted set of hashes: candidates compare them pairwise, by merging.
+func contentWords(s string) []uint64 {
+	var out []uint64
 	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 		if len(w) < 3 || eventStop[w] {
 			continue
@@ -246,7 +257,8 @@ func contentWords(s string) map[string]bool {
 		if len(w) > 4 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
 			w = w[:len(w)-1]
 		}
-		out[w] = true
+		out = append(out, hashTerm('w', w))
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
