@@ -81,6 +81,10 @@ func OpenCache(path string) (*Cache, error) {
 	return &Cache{db: db, pending: map[string][]byte{}, files: map[string][]byte{}, used: map[string]bool{}, seen: map[string]bool{}}, nil
 }
 
+// CodeHash identifies the running code: the version and the executable's
+// bytes (see Cache).
+func CodeHash() string { return codeHash() }
+
 // codeHash identifies the running code (see Cache).
 var codeHash = sync.OnceValue(func() string {
 	h := sha256.New()

@@ -112,6 +112,11 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 	return o, nil
 }
 
+// Identity names the folder dir as it is now: it changes when the folder is
+// replaced, as Commit does, or when a file is added to or removed from it.
+// It is "" where the system cannot tell, and then matches nothing.
+func Identity(dir string) string { return dirIdentity(dir) }
+
 func (o *Output) prevManifest() string { return o.manifest + ".prev" }
 
 func checkName(name string) error {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -155,12 +156,13 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	// Corpus data: the catalog and the entity overrides.
 	var cat extract.Catalog
 	var ov *index.Overrides
+	control := map[string][]byte{}
 	for _, f := range files {
 		switch f.Control {
 		case "catalog":
-			cat, err = readControl(cfg.Corpus, f, func(r io.Reader) (extract.Catalog, []string, error) { return extract.ParseCatalog(r) }, rep)
+			cat, err = readControl(cfg.Corpus, f, func(r io.Reader) (extract.Catalog, []string, error) { return extract.ParseCatalog(r) }, rep, control)
 		case "overrides":
-			ov, err = readControl(cfg.Corpus, f, index.ParseOverrides, rep)
+			ov, err = readControl(cfg.Corpus, f, index.ParseOverrides, rep, control)
 		}
 		if err != nil {
 			return rep, fmt.Errorf("build: %w", err)
@@ -233,6 +235,21 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	}
 	sort.Strings(rep.Warnings)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
+
+	// Nothing changed since the last complete build: its site stands.
+	inputs := inputsKey(cfg, rep, docs, control)
+	if n, ok := upToDate(cfg, inputs); ok && !cfg.NoCache {
+		rep.Index.Unchanged = len(docs)
+		rep.Output.Files, rep.Output.Linked = n, n
+		lap("total", start)
+		prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
+		return rep, writeReport(rep.Report, rep)
+	}
+	// From here the index and the site change: the last build's record goes
+	// first, so that a build killed half way is not taken for it.
+	if err := os.Remove(lastBuildPath(cfg)); err != nil && !os.IsNotExist(err) {
+		return rep, fmt.Errorf("build: %w", err)
+	}
 
 	t = time.Now()
 	prog.stage("resolving entities and dates")
@@ -322,18 +339,25 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err := writeReport(rep.Report, rep); err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
+	if !cfg.NoCache {
+		last := lastBuild{Inputs: inputs, Site: site.Identity(cfg.Out), Files: rep.Output.Files}
+		if err := writeJSONFile(lastBuildPath(cfg), last); err != nil {
+			return rep, fmt.Errorf("build: %w", err)
+		}
+	}
 	return rep, nil
 }
 
 // readControl parses one corpus data file, adding its warnings to the report.
-func readControl[T any](dir string, f extract.File, parse func(io.Reader) (T, []string, error), rep *report) (T, error) {
+// Its bytes go into control, by path.
+func readControl[T any](dir string, f extract.File, parse func(io.Reader) (T, []string, error), rep *report, control map[string][]byte) (T, error) {
 	var zero T
-	fh, err := os.Open(filepath.Join(dir, filepath.FromSlash(f.Path)))
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
 	if err != nil {
 		return zero, err
 	}
-	defer fh.Close()
-	v, warn, err := parse(fh)
+	control[f.Path] = b
+	v, warn, err := parse(bytes.NewReader(b))
 	for _, w := range warn {
 		rep.Warnings = append(rep.Warnings, f.Path+": "+w)
 	}
@@ -353,11 +377,14 @@ func reason(err error) string {
 	return err.Error()
 }
 
-func writeReport(path string, rep *report) error {
+func writeReport(path string, rep *report) error { return writeJSONFile(path, rep) }
+
+// writeJSONFile replaces path with v as indented JSON.
+func writeJSONFile(path string, v any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	b, err := json.MarshalIndent(rep, "", " ")
+	b, err := json.MarshalIndent(v, "", " ")
 	if err != nil {
 		return err
 	}
