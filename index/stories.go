@@ -293,6 +293,38 @@ func heaviestFirst(a, b termWeight) int {
 	return cmp.Compare(a.t, b.t)
 }
 
+// selectFirst moves the k first elements of v in the order cmp (a total
+// order) to v[:k], in no particular order: a quickselect, linear where a
+// sort is not.
+func selectFirst[T any](v []T, k int, cmp func(a, b T) int) {
+	lo, hi := 0, len(v)-1
+	for lo < hi {
+		p := v[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for cmp(v[i], p) < 0 {
+				i++
+			}
+			for cmp(v[j], p) > 0 {
+				j--
+			}
+			if i <= j {
+				v[i], v[j] = v[j], v[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
+
 // sumTerms sorts weighted term occurrences by term and adds up each term's.
 func sumTerms(v []termWeight) []termWeight {
 	slices.SortFunc(v, func(a, b termWeight) int { return cmp.Compare(a.t, b.t) })
@@ -443,10 +475,11 @@ func storyFeatures(c *Corpus, counts [][]termWeight) []storyFeat {
 		for k := range v {
 			v[k].w = (1 + math.Log(v[k].w)) * math.Log((docs+1)/(float64(df(v[k].t))+0.5))
 		}
-		slices.SortFunc(v, heaviestFirst)
 		if len(v) > vectorTerms {
+			selectFirst(v, vectorTerms, heaviestFirst)
 			v = v[:vectorTerms]
 		}
+		slices.SortFunc(v, heaviestFirst)
 		f := storyFeat{day: math.MinInt}
 		for k := 0; k < len(v) && k < topTerms; k++ {
 			f.top = append(f.top, v[k].t)

@@ -291,3 +291,27 @@ func at(s string, i int) byte {
 	}
 	return s[i]
 }
+
+// FuzzSelectFirst: the k first elements selectFirst leaves are those a sort
+// puts first.
+func FuzzSelectFirst(f *testing.F) {
+	f.Add([]byte{5, 3, 9, 1, 1, 7, 3, 0, 2}, 4)
+	f.Fuzz(func(t *testing.T, b []byte, k int) {
+		if len(b) == 0 {
+			return
+		}
+		k = 1 + (k%len(b)+len(b))%len(b)
+		v := make([]termWeight, len(b))
+		for i, x := range b {
+			v[i] = termWeight{t: uint64(i), w: float64(x % 8)}
+		}
+		want := slices.Clone(v)
+		slices.SortFunc(want, heaviestFirst)
+		selectFirst(v, k, heaviestFirst)
+		got := slices.Clone(v[:k])
+		slices.SortFunc(got, heaviestFirst)
+		if !slices.Equal(got, want[:k]) {
+			t.Errorf("k=%d: %v, want %v", k, got, want[:k])
+		}
+	})
+}
