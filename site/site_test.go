@@ -332,6 +332,46 @@ func TestLargeCorpusPages(t *testing.T) {
 		}
 	}
 	checkPages(t, site)
+
+	// The timeline's pages are reused by key: renaming an entity of one of
+	// its events, or changing a source, gives the same pages as a full render.
+	var ev *index.Event
+	for _, e := range c.Timeline {
+		if len(e.Entities) > 0 && len(e.Docs) > 0 {
+			ev = e
+			break
+		}
+	}
+	if ev == nil {
+		t.Fatal("no event with entities and documents")
+	}
+	c.Entity(ev.Entities[0]).Name += " Renamed"
+	for _, a := range c.Docs {
+		if a.Doc.ID == ev.Docs[0] {
+			a.Doc.Source += " Renamed"
+			a.Doc.Key += "-renamed" // as a catalog change would
+		}
+	}
+	out, err = NewOutput(filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(c, out, Options{Name: "casefile"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	full := &memWriter{}
+	if err := Render(c, full, Options{Name: "casefile"}); err != nil {
+		t.Fatal(err)
+	}
+	got := siteFiles(t, site)
+	for f, data := range full.files {
+		if got[f] != string(data) {
+			t.Errorf("%s: the incremental render differs from a full one", f)
+		}
+	}
 }
 
 // TestTimelinePlanNames: a period that comes back after others ("2020-W11"
