@@ -173,3 +173,23 @@ func TestOutputRecycles(t *testing.T) {
 		t.Fatalf("after the site was replaced: site is\n%v\nwant\n%v", got, want(again))
 	}
 }
+
+// TestManifestFile: a manifest reads back as written, and one cut short or
+// of another format is not trusted at all.
+func TestManifestFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "manifest")
+	m := manifest{Dir: "1:2:3", Files: map[string]string{"index.html": "aa", "docs/a b.html": "bb", "ü/x.js": "cc"}, Keys: map[string]string{"docs/a b.html": "k1"}}
+	if err := writeManifest(path, m); err != nil {
+		t.Fatal(err)
+	}
+	if got := readManifest(path); !reflect.DeepEqual(got, m) {
+		t.Fatalf("read %+v, wrote %+v", got, m)
+	}
+	b, _ := os.ReadFile(path)
+	for _, bad := range [][]byte{b[:len(b)-1], b[:len(manifestHeader)+3], []byte(`{"dir":"1:2:3","files":{}}`)} {
+		os.WriteFile(path, bad, 0o644)
+		if got := readManifest(path); got.Dir != "" || len(got.Files) > 0 {
+			t.Errorf("%q: read %+v, want nothing", bad, got)
+		}
+	}
+}

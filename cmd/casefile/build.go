@@ -302,7 +302,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if cfg.NoCache {
 		searchCache = ""
 	}
-	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest.json"))
+	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest"))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
