@@ -32,6 +32,13 @@
 //     query most likely shows first (by relevance and by date), which the
 //     engine requests while the postings load. Hints only warm the cache:
 //     ranking is always computed from the postings.
+//   - tp-*.js: text packs: for each list of hints in the hot file, the
+//     text records it names in one file, named by the hash of their keys
+//     and contents. A one-word query for a common term loads its likely
+//     first page with one request instead of ten: over HTTP/1.1 a browser
+//     opens six connections to a host, so the ten records and the postings
+//     took two waves of requests. A record the pack does not hold (or a pack
+//     that fails to load) comes from its own file, as before.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms, a file per field); facet values
 //     (source, doctype, year, entity types); date rank.

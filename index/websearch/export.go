@@ -251,6 +251,7 @@ type exporter struct {
 	allTerms int            // terms in "_all" (for the prefetch hints)
 	tkBuf    []byte         // textKey's buffer
 	textDir  map[string]any // text groups: files, sizes
+	textName []string       // per doc: the key of its text record
 }
 
 // ---- writing -------------------------------------------------------------------
@@ -504,6 +505,9 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 		return err
 	}
 	if err := e.texts(meta, entities, man); err != nil {
+		return err
+	}
+	if err := e.textPacks(meta, entities); err != nil {
 		return err
 	}
 	if err := e.entityNames(entities, man); err != nil {
@@ -1190,6 +1194,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 	}
 	files, sizes := []string{}, []int{}
 	n := len(e.ids)
+	e.textName = make([]string, n)
 	for lo := 0; lo < n; {
 		hi := lo + 1
 		for hi < n && !textBoundary(e.ids[hi]) {
@@ -1215,6 +1220,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 		gk := hex.EncodeToString(h.Sum(nil)[:8])
 		for o := lo; o < hi; o++ {
 			key := gk + "-" + strconv.Itoa(o-lo)
+			e.textName[o] = key
 			p := payloads[o-lo]
 			e.w.put("text", "search/t-"+key+".js", registrationLen(key, e.st.docs[o].tlen), true, func() ([]byte, error) {
 				if p == nil {
@@ -1230,6 +1236,62 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 		lo = hi
 	}
 	e.textDir = map[string]any{"files": files, "sizes": sizes}
+	return nil
+}
+
+// textPacks writes, for each list of prefetch hints in the hot file, one
+// file holding the text records it names: a one-word query for a common
+// term then loads its likely first page in one request instead of ten.
+// Over HTTP/1.1 a browser opens six connections to a host, so ten record
+// files and the postings took two waves of requests. A pack is named by the
+// hash of its records' keys and contents; the hot row of the term gets the
+// names of its two packs (by relevance and by date) after its hints.
+func (e *exporter) textPacks(meta map[string]*Doc, entities []Entity) error {
+	byID := make(map[string]Entity, len(entities))
+	for _, en := range entities {
+		byID[en.ID] = en
+	}
+	seen := map[string]bool{}
+	for ri, row := range e.dict.hot {
+		var names [2]any
+		for j, col := range []int{6, 7} {
+			ords, _ := row[col].([]int32)
+			if len(ords) == 0 {
+				continue
+			}
+			h := sha256.New()
+			size := 2 + len(ords) - 1 // {} and the commas
+			for _, o := range ords {
+				h.Write([]byte(e.textName[o]))
+				h.Write(e.st.docs[o].thash[:])
+				size += len(e.textName[o]) + 3 + e.st.docs[o].tlen // "key":
+			}
+			pk := hex.EncodeToString(h.Sum(nil)[:8])
+			names[j] = pk
+			if seen[pk] {
+				continue
+			}
+			seen[pk] = true
+			e.w.put("textpack", "search/tp-"+pk+".js", registrationLen(pk, size), true, func() ([]byte, error) {
+				b := []byte{'{'}
+				for i, o := range ords {
+					p, err := e.textPayload(int(o), meta[e.ids[o]], byID)
+					if err != nil {
+						return nil, err
+					}
+					if i > 0 {
+						b = append(b, ',')
+					}
+					b = append(append(append(b, '"'), e.textName[o]...), '"', ':')
+					b = append(b, p...)
+				}
+				return registration(pk, append(b, '}')), nil
+			})
+		}
+		if names[0] != nil || names[1] != nil {
+			e.dict.hot[ri] = append(row, names[0], names[1])
+		}
+	}
 	return nil
 }
 

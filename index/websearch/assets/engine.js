@@ -594,7 +594,8 @@
         var kb = new Uint8Array(r[0].length / 2);
         for (var i = 0; i < kb.length; i++) kb[i] = parseInt(r[0].substr(2 * i, 2), 16);
         h.set(r[0], { key: r[0], bytes: kb, df: r[1], inline: null, pack: r[2], off: 0, len: -1,
-          ppack: r[3] || null, poff: r[4] || 0, plen: r[5] || 0, hint: r[6] || null, hintDate: r[7] || null });
+          ppack: r[3] || null, poff: r[4] || 0, plen: r[5] || 0, hint: r[6] || null, hintDate: r[7] || null,
+          tpack: r[8] || null, tpackDate: r[9] || null });
       });
       return h;
     });
@@ -1279,7 +1280,10 @@
         if (toks.length === 1) {
           hot().then(function (h) {
             var e = h.get(keyHex('_all', toks[0].term)), hint = e && (sortDate ? e.hintDate : e.hint);
-            if (hint) hint.slice(0, size).forEach(function (o) { doc(o).catch(function () {}); });
+            var tp = e && (sortDate ? e.tpackDate : e.tpack);
+            if (!hint) return;
+            if (tp && size <= hint.length) loadTextPack(tp, hint.slice(0, size));
+            else hint.slice(0, size).forEach(function (o) { doc(o).catch(function () {}); });
           });
         }
       }
@@ -1476,6 +1480,21 @@
   }
   // doc(ord) -> {t: title, u: url, d: date, s: source, y: doctype, i: id, x: text}
   function doc(ord) { return hot().then(function () { return loadJSON('t', textKey(ord)); }); }
+  // loadTextPack requests one file with the text records of ords (a common
+  // term's likely first page): each record not requested yet waits for the
+  // pack instead of its own file, and falls back to its file if the pack
+  // does not hold it or cannot be loaded.
+  function loadTextPack(pk, ords) {
+    var keys = ords.map(textKey).filter(function (k) { return !memo['t' + k]; });
+    if (!keys.length) return;
+    var recs = cached('tp' + pk, function () { return load('tp', pk).then(function () { return take(pk); }); });
+    keys.forEach(function (k) {
+      memo['t' + k] = recs.then(function (m) {
+        if (!m || m[k] === undefined) throw new Error('not in the pack');
+        return m[k];
+      }).catch(function () { delete memo['t' + k]; return loadJSON('t', k); });
+    });
+  }
 
   // terms the query matches, for highlighting: Set of analysed terms
   function queryTerms(pq) {

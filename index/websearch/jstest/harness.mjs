@@ -1,6 +1,7 @@
 // Loads an exported site's search files into node the way a page would (the
 // same scripts, registering on globalThis.casefileSearch) and answers JSON
-// requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size}]}.
+// requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size, files}]}
+// (files: list the files the search loaded).
 // Used by the Go tests (conformance, analyser equivalence, parser).
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +11,8 @@ const site = process.argv[2];
 const searchDir = path.join(site, "search");
 globalThis.self = globalThis;
 const run = (f) => vm.runInThisContext(fs.readFileSync(path.join(searchDir, f), "utf8"), { filename: f });
-globalThis.casefileSearch = { noBoot: true, loadFile: run };
+const loaded = []; // files loaded since the last search that asked for them
+globalThis.casefileSearch = { noBoot: true, loadFile: (f) => { loaded.push(f); return run(f); } };
 run("manifest.js");
 for (const f of casefileSearch.m.boot) run(f);
 const E = casefileSearch.engine;
@@ -27,6 +29,7 @@ if (req.search) {
   out.search = [];
   for (const s of req.search) {
     try {
+      if (s.files) loaded.length = 0;
       const t0 = performance.now();
       const r = await E.search(s.q, { sort: s.sort || "", size: s.size || 10, page: s.page || 1, from: s.from, to: s.to });
       const hits = [];
@@ -34,6 +37,7 @@ if (req.search) {
       const res = { total: r.total, hits, ms: performance.now() - t0 };
       if (s.facets) res.facets = await E.facets(r.result);
       if (s.months) res.months = await E.months(r.result);
+      if (s.files) res.files = loaded.splice(0);
       out.search.push(res);
     } catch (e) {
       out.search.push({ err: String(e && e.message || e) });
