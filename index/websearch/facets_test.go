@@ -26,7 +26,7 @@ func TestFacets(t *testing.T) {
 	s := buildSite(t, items, 0)
 	queries := []string{"court", "settlement", "bankruptcy creditors", "whistleblower", `"motion to dismiss"`, "+doctype:filing",
 		"entity:" + items[3].Doc.Entity[0], "zzqxv", "Homeland Security", "-court"}
-	tunings := []map[string]int{{"smallResults": 20}, {"smallResults": 0}, {"smallResults": 1000000}}
+	tunings := []map[string]int{{"smallResults": 50}, {"smallResults": 0}, {"smallResults": 1000000}}
 	for ti, tuning := range tunings {
 		var req struct {
 			Tuning map[string]int `json:"tuning"`
