@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Output writes a new version of the site beside the current one and swaps
@@ -112,6 +113,38 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 // replaced, as Commit does, or when a file is added to or removed from it.
 // It is "" where the system cannot tell, and then matches nothing.
 func Identity(dir string) string { return dirIdentity(dir) }
+
+// Intact reports whether final is the site the manifest at manifestPath
+// describes, with every file it lists still there. It does not read the
+// files: a file changed in place by hand goes unnoticed.
+func Intact(final, manifestPath string) bool {
+	m := readManifest(manifestPath)
+	if m.Dir == "" || m.Dir != dirIdentity(final) {
+		return false
+	}
+	names := make(chan string, 256)
+	var missing atomic.Bool
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range names {
+				if !missing.Load() {
+					if _, err := os.Lstat(filepath.Join(final, filepath.FromSlash(n))); err != nil {
+						missing.Store(true)
+					}
+				}
+			}
+		}()
+	}
+	for n := range m.Files {
+		names <- n
+	}
+	close(names)
+	wg.Wait()
+	return !missing.Load()
+}
 
 func (o *Output) prevManifest() string { return o.manifest + ".prev" }
 

@@ -302,7 +302,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if cfg.NoCache {
 		searchCache = ""
 	}
-	out, err := site.NewOutput(cfg.Out, filepath.Join(cfg.Build, "public-manifest"))
+	out, err := site.NewOutput(cfg.Out, siteManifest(cfg))
 	if err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}

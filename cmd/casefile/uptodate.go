@@ -28,6 +28,9 @@ type lastBuild struct {
 
 func lastBuildPath(cfg buildConfig) string { return filepath.Join(cfg.Build, "last-build.json") }
 
+// siteManifest is the file that lists the site's files (site.Output).
+func siteManifest(cfg buildConfig) string { return filepath.Join(cfg.Build, "public-manifest") }
+
 // inputsKey hashes everything a build's output is made from: the code, the
 // options, every corpus file's report line and analysis key (which covers
 // its bytes, its id and its catalog row), and the corpus data files' bytes.
@@ -53,6 +56,11 @@ func upToDate(cfg buildConfig, inputs string) (int, bool) {
 	}
 	var last lastBuild
 	if json.Unmarshal(b, &last) != nil || last.Inputs != inputs || last.Site == "" || last.Site != site.Identity(cfg.Out) {
+		return 0, false
+	}
+	// A file deleted from the site since (by hand, by a partial copy) is
+	// put back by a build.
+	if !site.Intact(cfg.Out, siteManifest(cfg)) {
 		return 0, false
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Build, "index")); err != nil {
