@@ -34,7 +34,17 @@ type Corpus struct {
 	Stories  []*Story          // documents about the same event (stories.go)
 	SameAs   map[string]string // copies: document id -> the document it copies
 
-	byID map[string]*Entity
+	byID       map[string]*Entity
+	storyCache string // ResolveOptions.StoryCache
+}
+
+// ResolveOptions tune Resolve.
+type ResolveOptions struct {
+	// StoryCache is a file where the story pass keeps what it read of each
+	// document, so that the next resolution reads only the documents that
+	// changed (storycache.go). Empty: no cache. The result is the same
+	// either way.
+	StoryCache string
 }
 
 // Entity returns the entity with the given id, or nil.
@@ -91,6 +101,7 @@ type resolver struct {
 	sources map[string]bool // name keys of the documents' sources (outlets)
 	drop    map[ref]bool
 	surf    [][]surface // per document and mention: surfaceOf and keyOf
+	opt     ResolveOptions
 }
 
 // surface is what grouping needs of one mention, computed once.
@@ -151,7 +162,12 @@ func keyOf(surface, class string) string {
 // Resolve groups the mentions of all documents into canonical entities and
 // builds the timeline. docs must be sorted by id.
 func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
-	r := &resolver{docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}, sources: map[string]bool{}}
+	return ResolveWith(docs, ov, ResolveOptions{})
+}
+
+// ResolveWith is Resolve with options.
+func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *Corpus {
+	r := &resolver{opt: opt, docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}, sources: map[string]bool{}}
 	for _, a := range docs {
 		if a.Doc.Source != "" {
 			r.sources[nameKey(a.Doc.Source)] = true
@@ -511,7 +527,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	}
 	sort.Ints(roots)
 
-	c := &Corpus{Docs: r.docs, byID: map[string]*Entity{}}
+	c := &Corpus{Docs: r.docs, byID: map[string]*Entity{}, storyCache: r.opt.StoryCache}
 	c.Links = make([][]string, len(r.docs))
 	for i, a := range r.docs {
 		c.Links[i] = make([]string, len(a.Mentions))

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -346,8 +347,24 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 	n := len(c.Docs)
 	counts := make([][]termWeight, n)
 	sigs := make([][]uint64, n)
+	var cache map[[16]byte]storyEntry
+	var keys [][16]byte
+	if c.storyCache != "" {
+		cache = readStoryCache(c.storyCache)
+		keys = make([][16]byte, n)
+	}
+	var misses atomic.Int64
 	parallel(n, func(i int) {
 		a := c.Docs[i]
+		if keys != nil && a.Doc.Key != "" { // an analysis without a key is not cached
+			keys[i] = storyKey(a, c.Links[i])
+			if e, ok := cache[keys[i]]; ok {
+				// a copy: storyFeatures reweights the counts in place
+				counts[i], sigs[i] = slices.Clone(e.counts), e.sig
+				return
+			}
+			misses.Add(1)
+		}
 		var v []termWeight
 		forWords(a.Doc.Title, func(w []byte) {
 			if w, ok := contentWord(w); ok {
@@ -379,6 +396,10 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 		}
 		counts[i] = sumTerms(v)
 	})
+	if keys != nil && (misses.Load() > 0 || len(cache) != n) {
+		// Best effort: without the file the next pass reads every document.
+		writeStoryCache(c.storyCache, keys, counts, sigs)
+	}
 	return counts, sigs
 }
 

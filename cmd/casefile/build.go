@@ -253,7 +253,11 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 
 	t = time.Now()
 	prog.stage("resolving entities and dates")
-	corpus := index.Resolve(docs, ov)
+	var ropt index.ResolveOptions
+	if !cfg.NoCache {
+		ropt.StoryCache = filepath.Join(cfg.Build, "stories.cache")
+	}
+	corpus := index.ResolveWith(docs, ov, ropt)
 	lap("resolve", t)
 	prog.finish("resolved %d entities and %d timeline events in %s", len(corpus.Entities), len(corpus.Timeline), since(t))
 

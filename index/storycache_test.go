@@ -1,0 +1,79 @@
+package index
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// TestStoryCache: a resolution with the story cache gives what one without
+// gives, whether the cache is empty, full, stale (one document changed) or
+// damaged; a full cache holds every document, and a document without an
+// analysis key is never cached.
+func TestStoryCache(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a synthetic corpus")
+	}
+	docs := append(seeds(t), generated(t, 200, "20240611")...)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
+	for i, a := range docs {
+		if a.Doc.Key == "" {
+			a.Doc.Key = "test-key-" + a.Doc.ID
+		}
+		if i == 0 {
+			a.Doc.Key = "" // not cacheable
+		}
+	}
+	want := dump(Resolve(docs, nil))
+	path := filepath.Join(t.TempDir(), "stories.cache")
+	check := func(stage string) {
+		t.Helper()
+		if got := dump(ResolveWith(docs, nil, ResolveOptions{StoryCache: path})); got != want {
+			t.Fatalf("%s: resolution with the story cache differs from one without", stage)
+		}
+		// and the pass itself, exactly
+		c := Resolve(docs, nil)
+		counts, sigs := docPass(c)
+		c.storyCache = path
+		ccounts, csigs := docPass(c)
+		if !reflect.DeepEqual(counts, ccounts) || !reflect.DeepEqual(sigs, csigs) {
+			t.Fatalf("%s: the story pass with the cache differs from one without", stage)
+		}
+	}
+	check("empty cache")
+	if n := len(readStoryCache(path)); n != len(docs)-1 {
+		t.Fatalf("the cache holds %d documents, want %d", n, len(docs)-1)
+	}
+	check("full cache")
+	// One document changes: its entry is stale.
+	docs[1].Doc.Key += "-changed"
+	docs[1].Doc.Text += " An added sentence about the appeal court."
+	want = dump(Resolve(docs, nil))
+	check("stale entry")
+	// The same documents, their links changed by an override: the entries
+	// of the documents that mention Twitter are stale.
+	ov, _, err := ParseOverrides(strings.NewReader("action,name,value\nexclude,Twitter,\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = dump(Resolve(docs, ov))
+	if got := dump(ResolveWith(docs, ov, ResolveOptions{StoryCache: path})); got != want {
+		t.Fatal("links changed: resolution with the story cache differs from one without")
+	}
+	c := Resolve(docs, ov)
+	counts, _ := docPass(c)
+	c.storyCache = path
+	if ccounts, _ := docPass(c); !reflect.DeepEqual(counts, ccounts) {
+		t.Fatal("links changed: the story pass with the cache differs from one without")
+	}
+	want = dump(Resolve(docs, nil))
+	b, _ := os.ReadFile(path)
+	os.WriteFile(path, b[:len(b)/2], 0o644)
+	if readStoryCache(path) != nil {
+		t.Error("a cache cut short was read")
+	}
+	check("damaged cache")
+}
