@@ -313,8 +313,10 @@ func (o *Output) Commit() error {
 
 // A manifest file is a header line with the folder's identity, then a
 // record per file: name, content hash and key, each ended by a NUL (no file
-// name holds one). At 189,000 files it reads and writes in a tenth of the
-// time JSON took (0.45 s each way), and a build reads two and writes two.
+// name holds one). A build reads two and writes two; for the 189,885 files
+// of a 50k site, timed beside encoding/json in one run (three rounds), a
+// manifest reads in 100-150 ms against 340-380 ms and writes in 145-250 ms
+// against 370-430 ms.
 const manifestHeader = "casefile manifest 2\n"
 
 func readManifest(path string) manifest {
@@ -356,7 +358,10 @@ func writeManifest(path string, m manifest) error {
 	b.Grow(len(names) * 200)
 	b.WriteString(manifestHeader + m.Dir + "\n")
 	for _, n := range names {
-		b.WriteString(n + "\x00" + m.Files[n] + "\x00" + m.Keys[n] + "\x00")
+		for _, f := range [3]string{n, m.Files[n], m.Keys[n]} {
+			b.WriteString(f)
+			b.WriteByte(0)
+		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
