@@ -312,17 +312,8 @@ func TestLargeCorpusPages(t *testing.T) {
 		t.Fatalf("gen-corpus: %v\n%s", err, out)
 	}
 	c := index.Resolve(extracttest.ReadCorpus(t, filepath.Join(dir, "content")), nil)
-	out, err := NewOutput(filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Render(c, out, Options{Name: "casefile"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	site := filepath.Join(dir, "public")
+	site, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest")
+	renderOutput(t, c, site, man)
 	if _, err := os.Stat(filepath.Join(site, "types/per.html")); err != nil {
 		t.Error("no paged list of people")
 	}
@@ -333,8 +324,10 @@ func TestLargeCorpusPages(t *testing.T) {
 	}
 	checkPages(t, site)
 
-	// The timeline's pages are reused by key: renaming an entity of one of
-	// its events, or changing a source, gives the same pages as a full render.
+	// Pages are reused by key: renaming an entity of an event, and changing
+	// the source of one of its documents, gives the same site as a full
+	// render (entity, document, story and list pages; the timeline's pages
+	// are rendered every time).
 	var ev *index.Event
 	for _, e := range c.Timeline {
 		if len(e.Entities) > 0 && len(e.Docs) > 0 {
@@ -352,7 +345,15 @@ func TestLargeCorpusPages(t *testing.T) {
 			a.Doc.Key += "-renamed" // as a catalog change would
 		}
 	}
-	out, err = NewOutput(filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json"))
+	renderOutput(t, c, site, man)
+	sameAsFullRender(t, c, site)
+}
+
+// renderOutput renders c through an Output into public, reusing the pages
+// of the site already there by the keys in the manifest at man.
+func renderOutput(t *testing.T, c *index.Corpus, public, man string) {
+	t.Helper()
+	out, err := NewOutput(public, man)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,11 +363,17 @@ func TestLargeCorpusPages(t *testing.T) {
 	if err := out.Commit(); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// sameAsFullRender fails t for every file of a full render of c that the
+// site in public does not hold as it is.
+func sameAsFullRender(t *testing.T, c *index.Corpus, public string) {
+	t.Helper()
 	full := &memWriter{}
 	if err := Render(c, full, Options{Name: "casefile"}); err != nil {
 		t.Fatal(err)
 	}
-	got := siteFiles(t, site)
+	got := siteFiles(t, public)
 	for f, data := range full.files {
 		if got[f] != string(data) {
 			t.Errorf("%s: the incremental render differs from a full one", f)
@@ -430,36 +437,15 @@ func TestIncrementalRenderAfterChanges(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			docs := extracttest.ReadCorpus(t, "testdata/seeds")
 			dir := t.TempDir()
-			public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest.json")
-			render := func(c *index.Corpus) {
-				out, err := NewOutput(public, man)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := Render(c, out, Options{Name: "x"}); err != nil {
-					t.Fatal(err)
-				}
-				if err := out.Commit(); err != nil {
-					t.Fatal(err)
-				}
-			}
-			render(index.Resolve(docs, nil))
+			public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest")
+			renderOutput(t, index.Resolve(docs, nil), public, man)
 			c := index.Resolve(docs, nil)
 			if c.Entity("nathan-freed-wessler") == nil {
 				t.Fatal("no entity nathan-freed-wessler in the seeds")
 			}
 			change(c)
-			render(c)
-			full := &memWriter{}
-			if err := Render(c, full, Options{Name: "x"}); err != nil {
-				t.Fatal(err)
-			}
-			got := siteFiles(t, public)
-			for f, data := range full.files {
-				if got[f] != string(data) {
-					t.Errorf("%s: the incremental render differs from a full one", f)
-				}
-			}
+			renderOutput(t, c, public, man)
+			sameAsFullRender(t, c, public)
 		})
 	}
 }
