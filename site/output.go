@@ -109,18 +109,14 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 	return o, nil
 }
 
-// Identity names the folder dir as it is now: it changes when the folder is
-// replaced, as Commit does, or when a file is added to or removed from it.
-// It is "" where the system cannot tell, and then matches nothing.
-func Identity(dir string) string { return dirIdentity(dir) }
-
 // Intact reports whether final is the site the manifest at manifestPath
-// describes, with every file it lists still there. It does not read the
-// files: a file changed in place by hand goes unnoticed.
-func Intact(final, manifestPath string) bool {
+// describes (the one Commit swapped in last), with every file it lists
+// still there, and how many files that is. It does not read the files: a
+// file changed in place by hand goes unnoticed.
+func Intact(final, manifestPath string) (int, bool) {
 	m := readManifest(manifestPath)
 	if m.Dir == "" || m.Dir != dirIdentity(final) {
-		return false
+		return 0, false
 	}
 	names := make(chan string, 256)
 	var missing atomic.Bool
@@ -143,7 +139,7 @@ func Intact(final, manifestPath string) bool {
 	}
 	close(names)
 	wg.Wait()
-	return !missing.Load()
+	return len(m.Files), !missing.Load()
 }
 
 func (o *Output) prevManifest() string { return o.manifest + ".prev" }

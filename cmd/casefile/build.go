@@ -344,8 +344,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 		return rep, fmt.Errorf("build: %w", err)
 	}
 	if !cfg.NoCache {
-		last := lastBuild{Inputs: inputs, Site: site.Identity(cfg.Out), Files: rep.Output.Files}
-		if err := writeJSONFile(lastBuildPath(cfg), last); err != nil {
+		if err := writeJSONFile(lastBuildPath(cfg), lastBuild{Inputs: inputs}); err != nil {
 			return rep, fmt.Errorf("build: %w", err)
 		}
 	}

@@ -16,14 +16,14 @@ import (
 // A build whose inputs are those of the last build that completed, over the
 // site that build wrote, would write the same bytes again: it stops after
 // reading the corpus (which the cache makes cheap) and says so. The record
-// of the last build is deleted before any other build changes the index or
-// the site, so a build killed half way is never mistaken for a complete one.
+// of the last build (its inputsKey) is deleted before any other build
+// changes the index or the site, so a build killed half way is never
+// mistaken for a complete one; which site it wrote, the site's manifest
+// says (site.Intact).
 
 // lastBuild is build/last-build.json.
 type lastBuild struct {
 	Inputs string `json:"inputs"` // inputsKey
-	Site   string `json:"site"`   // site.Identity of the site it wrote
-	Files  int    `json:"files"`  // files in that site
 }
 
 func lastBuildPath(cfg buildConfig) string { return filepath.Join(cfg.Build, "last-build.json") }
@@ -55,16 +55,13 @@ func upToDate(cfg buildConfig, inputs string) (int, bool) {
 		return 0, false
 	}
 	var last lastBuild
-	if json.Unmarshal(b, &last) != nil || last.Inputs != inputs || last.Site == "" || last.Site != site.Identity(cfg.Out) {
-		return 0, false
-	}
-	// A file deleted from the site since (by hand, by a partial copy) is
-	// put back by a build.
-	if !site.Intact(cfg.Out, siteManifest(cfg)) {
+	if json.Unmarshal(b, &last) != nil || last.Inputs != inputs {
 		return 0, false
 	}
 	if _, err := os.Stat(filepath.Join(cfg.Build, "index")); err != nil {
 		return 0, false
 	}
-	return last.Files, true
+	// The site is the one that build wrote, and a file deleted from it
+	// since (by hand, by a partial copy) is put back by a build.
+	return site.Intact(cfg.Out, siteManifest(cfg))
 }
