@@ -21,7 +21,7 @@ const cacheName = "websearch-state.bin"
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheVersion changes whenever the state's meaning or encoding changes.
-const cacheVersion = "websearch-state-3"
+const cacheVersion = "websearch-state-4"
 
 func cacheHeader(snip int) []byte {
 	return []byte(fmt.Sprintf("%s snippet=%d\n", cacheVersion, snip))

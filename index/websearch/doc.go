@@ -19,12 +19,14 @@
 //   - post-*.js: postings (document ordinals delta+varint, or a bitmap when
 //     denser; term frequencies unless all are 1), packed per shard; lists over
 //     8 KB get their own file so a common term costs only itself.
-//   - pos-*.js: positions for phrases, only fetched by phrase queries; a
-//     position is pos*2+f where f tells title (0) from text (1), so phrase
-//     terms must share a field as in bleve. Each posting's positions are
-//     delta-coded with no count: its term frequency (in the postings, which
-//     a phrase reads anyway) is the count, which saves a byte a document
-//     (50k: "motion" 443 -> 393 KB).
+//   - pos-*.js: positions for phrases, only fetched by phrase queries; to
+//     the engine a position is pos*2+f where f tells title (0) from text
+//     (1), so phrase terms must share a field as in bleve. A term's
+//     positions are bit-packed (positions.go): per posting, how many are in
+//     the title, then each field's gaps Rice-coded with the term's
+//     parameter for that field; the count comes from the term frequencies
+//     in the postings, which a phrase reads anyway (50k: "motion" 393 KB of
+//     varints -> 264 KB).
 //   - hot-*.js: the directory (first key and file of every dictionary
 //     shard, the text groups), and the common terms (postings of 8 KB or
 //     more) with their postings and positions files, so that they need no

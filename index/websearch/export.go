@@ -618,16 +618,6 @@ func encodePostings(ps []posting) []byte {
 	return out
 }
 
-// encodePositions: each posting's positions, delta-coded from 0. How many a
-// posting has is its term frequency, which the postings hold already.
-func encodePositions(ps []posting) []byte {
-	var out []byte
-	for _, p := range ps {
-		out = appendPositions(out, p.pos)
-	}
-	return out
-}
-
 // ---- dictionary ------------------------------------------------------------
 
 // dictWriter streams dictionary shards. Postings and positions go to packs

@@ -444,6 +444,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 	}
 	var ords []int32
 	var tfs []uint32
+	var posBuf []uint32
 	for _, ts := range old.terms {
 		for ni < len(newKeys) && newKeys[ni] < ts.key {
 			emitNew(newKeys[ni])
@@ -472,13 +473,17 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			st.terms = append(st.terms, ts)
 			continue
 		}
-		// positions of the old postings, by posting
+		// the old postings' positions, when the list loses or gains one
+		var posVals []uint32
 		var posAt []int
 		if ts.pos != nil && (removed || len(adds) > 0) {
-			posAt = positionOffsets(ts.pos, tfs)
+			var err error
+			if posVals, posAt, err = decodePositions(ts.pos, tfs, posBuf[:0]); err != nil {
+				return nil, 0, fmt.Errorf("cached positions of %q: %w", ts.key, err)
+			}
+			posBuf = posVals
 		}
 		ps := make([]posting, 0, len(ords)+len(adds))
-		var pos []byte
 		ai := 0
 		for i, o := range ords {
 			no := oldToNew[o]
@@ -487,28 +492,21 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			}
 			for ai < len(adds) && adds[ai].ord < no {
 				ps = append(ps, adds[ai])
-				if posAt != nil {
-					pos = appendPositions(pos, adds[ai].pos)
-				}
 				ai++
 			}
-			ps = append(ps, posting{ord: no, freq: tfs[i]})
+			p := posting{ord: no, freq: tfs[i]}
 			if posAt != nil {
-				pos = append(pos, ts.pos[posAt[i]:posAt[i+1]]...)
+				p.pos = posVals[posAt[i]:posAt[i+1]]
 			}
+			ps = append(ps, p)
 		}
-		for ; ai < len(adds); ai++ {
-			ps = append(ps, adds[ai])
-			if posAt != nil {
-				pos = appendPositions(pos, adds[ai].pos)
-			}
-		}
+		ps = append(ps, adds[ai:]...)
 		if len(ps) == 0 {
 			continue // the term is gone
 		}
 		nt := termState{key: ts.key, df: len(ps), post: encodePostings(ps), pos: ts.pos}
 		if posAt != nil {
-			nt.pos = pos
+			nt.pos = encodePositions(ps)
 		}
 		st.terms = append(st.terms, nt)
 	}
@@ -603,31 +601,6 @@ func decodePostingsGo(b []byte, df int, ords []int32, tfs []uint32) ([]int32, []
 		}
 	}
 	return ords, tfs
-}
-
-// positionOffsets returns where each posting's positions start in an
-// encodePositions stream (and the end, at index len(tfs)); tfs are the
-// postings' term frequencies, the number of positions of each.
-func positionOffsets(b []byte, tfs []uint32) []int {
-	r := reader{b: b}
-	out := make([]int, 0, len(tfs)+1)
-	for _, n := range tfs {
-		out = append(out, r.i)
-		for j := uint32(0); j < n; j++ {
-			r.uv()
-		}
-	}
-	return append(out, r.i)
-}
-
-// appendPositions encodes one posting's positions as encodePositions does.
-func appendPositions(out []byte, pos []uint32) []byte {
-	prev := uint32(0)
-	for _, v := range pos {
-		out = uv(out, uint64(v-prev))
-		prev = v
-	}
-	return out
 }
 
 type reader struct {
