@@ -1,6 +1,7 @@
 package index
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -96,9 +97,25 @@ func readStoryCache(path string) map[[16]byte]storyEntry {
 
 // writeStoryCache replaces the cache with the entries of this pass. A
 // document whose weights are not whole halves (which today's weights always
-// are) is left out rather than stored inexactly.
-func writeStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [][]uint64) error {
-	var b bytes.Buffer
+// are) is left out rather than stored inexactly. The file (114 MB at 50,000
+// documents) streams out through a small buffer: assembled in memory, its
+// growing buffer cost more CPU than the encoding.
+func writeStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [][]uint64) (err error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	t := path + ".tmp"
+	f, err := os.Create(t)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(t)
+		}
+	}()
+	b := bufio.NewWriterSize(f, 1<<20)
 	b.WriteString(storyCacheHeader)
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { b.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
@@ -130,11 +147,10 @@ func writeStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [
 			b.Write(u8[:])
 		}
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+	if err := b.Flush(); err != nil { // a bufio.Writer keeps its first error
 		return err
 	}
-	t := path + ".tmp"
-	if err := os.WriteFile(t, b.Bytes(), 0o644); err != nil {
+	if err := f.Close(); err != nil {
 		return err
 	}
 	return os.Rename(t, path)
