@@ -34,8 +34,7 @@ type Corpus struct {
 	Stories  []*Story          // documents about the same event (stories.go)
 	SameAs   map[string]string // copies: document id -> the document it copies
 
-	byID       map[string]*Entity
-	storyCache string // ResolveOptions.StoryCache
+	byID map[string]*Entity
 }
 
 // ResolveOptions tune Resolve.
@@ -527,7 +526,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	}
 	sort.Ints(roots)
 
-	c := &Corpus{Docs: r.docs, byID: map[string]*Entity{}, storyCache: r.opt.StoryCache}
+	c := &Corpus{Docs: r.docs, byID: map[string]*Entity{}}
 	c.Links = make([][]string, len(r.docs))
 	for i, a := range r.docs {
 		c.Links[i] = make([]string, len(a.Mentions))
@@ -614,7 +613,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	done := make(chan []*Event)
 	go func() { done <- buildTimeline(c) }()
 	quotes := buildQuotes(c)
-	sameAs, stories := buildStories(c, quotes)
+	sameAs, stories := buildStories(c, quotes, r.opt.StoryCache)
 	c.Timeline, c.Quotes, c.SameAs, c.Stories = <-done, quotes, sameAs, stories
 	return c
 }

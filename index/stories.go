@@ -97,9 +97,9 @@ type storyFeat struct {
 // buildStories finds near duplicates and stories. It returns the copies
 // (document id -> id of the document it copies) and the stories, newest
 // first.
-func buildStories(c *Corpus, quotes []*Quote) (map[string]string, []*Story) {
+func buildStories(c *Corpus, quotes []*Quote, cachePath string) (map[string]string, []*Story) {
 	n := len(c.Docs)
-	counts, sigs := docPass(c)
+	counts, sigs := docPass(c, cachePath)
 	sameAs := nearDuplicates(c, sigs)
 	feats := storyFeatures(c, counts)
 
@@ -343,14 +343,16 @@ func sumTerms(v []termWeight) []termWeight {
 
 // docPass reads every document once, in parallel: its weighted term
 // counts (content words, entities, named days) and its MinHash signature.
-func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
+// With a cachePath it reads only documents the story cache there does not
+// hold, and rewrites the cache when it read any.
+func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 	n := len(c.Docs)
 	counts := make([][]termWeight, n)
 	sigs := make([][]uint64, n)
 	var cache map[[16]byte]storyEntry
 	var keys [][16]byte
-	if c.storyCache != "" {
-		cache = readStoryCache(c.storyCache)
+	if cachePath != "" {
+		cache = readStoryCache(cachePath)
 		keys = make([][16]byte, n)
 	}
 	var misses atomic.Int64
@@ -398,7 +400,7 @@ func docPass(c *Corpus) ([][]termWeight, [][]uint64) {
 	})
 	if keys != nil && (misses.Load() > 0 || len(cache) != n) {
 		// Best effort: without the file the next pass reads every document.
-		writeStoryCache(c.storyCache, keys, counts, sigs)
+		writeStoryCache(cachePath, keys, counts, sigs)
 	}
 	return counts, sigs
 }

@@ -36,9 +36,8 @@ func TestStoryCache(t *testing.T) {
 		}
 		// and the pass itself, exactly
 		c := Resolve(docs, nil)
-		counts, sigs := docPass(c)
-		c.storyCache = path
-		ccounts, csigs := docPass(c)
+		counts, sigs := docPass(c, "")
+		ccounts, csigs := docPass(c, path)
 		if !reflect.DeepEqual(counts, ccounts) || !reflect.DeepEqual(sigs, csigs) {
 			t.Fatalf("%s: the story pass with the cache differs from one without", stage)
 		}
@@ -64,9 +63,8 @@ func TestStoryCache(t *testing.T) {
 		t.Fatal("links changed: resolution with the story cache differs from one without")
 	}
 	c := Resolve(docs, ov)
-	counts, _ := docPass(c)
-	c.storyCache = path
-	if ccounts, _ := docPass(c); !reflect.DeepEqual(counts, ccounts) {
+	counts, _ := docPass(c, "")
+	if ccounts, _ := docPass(c, path); !reflect.DeepEqual(counts, ccounts) {
 		t.Fatal("links changed: the story pass with the cache differs from one without")
 	}
 	want = dump(Resolve(docs, nil))

@@ -504,13 +504,17 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	if err != nil {
 		return err
 	}
-	if err := e.texts(meta, entities, man); err != nil {
+	byID := make(map[string]Entity, len(entities))
+	for _, en := range entities {
+		byID[en.ID] = en
+	}
+	if err := e.texts(meta, byID, man); err != nil {
 		return err
 	}
-	if err := e.textPacks(meta, entities); err != nil {
+	if err := e.textPacks(meta, byID); err != nil {
 		return err
 	}
-	if err := e.entityNames(entities, man); err != nil {
+	if err := e.entityNames(byID, man); err != nil {
 		return err
 	}
 	boot, err := e.assets()
@@ -1177,11 +1181,7 @@ func (e *exporter) textPayload(o int, m *Doc, byID map[string]Entity) ([]byte, e
 // texts writes one file per document, in groups that start where a
 // document's id hashes to a boundary (so a change touches its own group
 // only); a group's files are named by the hash of the group's records.
-func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string]any) error {
-	byID := make(map[string]Entity, len(entities))
-	for _, en := range entities {
-		byID[en.ID] = en
-	}
+func (e *exporter) texts(meta map[string]*Doc, byID map[string]Entity, man map[string]any) error {
 	files, sizes := []string{}, []int{}
 	n := len(e.ids)
 	e.textName = make([]string, n)
@@ -1236,11 +1236,7 @@ func (e *exporter) texts(meta map[string]*Doc, entities []Entity, man map[string
 // files and the postings took two waves of requests. A pack is named by the
 // hash of its records' keys and contents; the hot row of the term gets the
 // names of its two packs (by relevance and by date) after its hints.
-func (e *exporter) textPacks(meta map[string]*Doc, entities []Entity) error {
-	byID := make(map[string]Entity, len(entities))
-	for _, en := range entities {
-		byID[en.ID] = en
-	}
+func (e *exporter) textPacks(meta map[string]*Doc, byID map[string]Entity) error {
 	seen := map[string]bool{}
 	for ri, row := range e.dict.hot {
 		var names [2]any
@@ -1305,11 +1301,7 @@ func (e *exporter) storedText(id string) (map[string]string, error) {
 
 // ---- entity names ------------------------------------------------------------
 
-func (e *exporter) entityNames(entities []Entity, man map[string]any) error {
-	byID := make(map[string]Entity, len(entities))
-	for _, en := range entities {
-		byID[en.ID] = en
-	}
+func (e *exporter) entityNames(byID map[string]Entity, man map[string]any) error {
 	files := []string{}
 	for c := 0; c*entChunk < len(e.entTerms); c++ {
 		lo, hi := c*entChunk, min((c+1)*entChunk, len(e.entTerms))
