@@ -193,3 +193,45 @@ func TestManifestFile(t *testing.T) {
 		}
 	}
 }
+
+// TestIntact: the site a build swapped in is intact until a file it lists
+// goes missing or the folder is replaced, even by one with the same names
+// (a restored backup): the no-change build must not keep a site it did not
+// write.
+func TestIntact(t *testing.T) {
+	SyncRemoval = true
+	defer func() { SyncRemoval = false }()
+	tmp := t.TempDir()
+	public, man := filepath.Join(tmp, "public"), filepath.Join(tmp, "build", "manifest")
+	files := map[string]string{"index.html": "1", "docs/a.html": "2", "kb.html": "3"}
+	outputBuild(t, public, man, files, nil)
+	if n, ok := Intact(public, man); !ok || n != len(files) {
+		t.Fatalf("fresh site: Intact = %d, %v; want %d, true", n, ok, len(files))
+	}
+	// (in a subfolder: a change to the site's own folder changes its
+	// identity, which already fails the check)
+	os.Remove(filepath.Join(public, "docs", "a.html"))
+	if _, ok := Intact(public, man); ok {
+		t.Error("a site missing a file is intact")
+	}
+	os.WriteFile(filepath.Join(public, "docs", "a.html"), []byte("2"), 0o644)
+	if _, ok := Intact(public, man); !ok {
+		t.Error("a site with its file put back is not intact")
+	}
+	// the same names and contents, in another folder moved into place
+	copyDir := filepath.Join(tmp, "copy")
+	for n, data := range files {
+		p := filepath.Join(copyDir, filepath.FromSlash(n))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte(data), 0o644)
+	}
+	if err := os.RemoveAll(public); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(copyDir, public); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Intact(public, man); ok {
+		t.Error("a replaced site (same names) is intact")
+	}
+}
