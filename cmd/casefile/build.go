@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"casefile/extract"
+	"casefile/extract/ner"
 	"casefile/index"
 	"casefile/site"
 )
@@ -181,6 +182,9 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	opt.Progress = prog.step("reading", 0)
 	results := extract.ReadAll(ctx, files, opt)
 	prog.done()
+	// Tagging is over: the model's heap is better spent as headroom for
+	// resolving and rendering, which run near the soft memory limit.
+	ner.ReleaseDefault()
 	if err := ctx.Err(); err != nil {
 		opt.Cache.Close(false)
 		return rep, err

@@ -60,24 +60,34 @@ type wordEntry struct {
 }
 
 var (
-	defaultOnce   sync.Once
+	defaultMu     sync.Mutex
 	defaultTagger *Tagger
-	defaultErr    error
 )
 
-// Default returns the tagger built from the embedded model. It panics if the
-// embedded model is corrupt (a build error, caught by the package tests).
+// Default returns the tagger built from the embedded model, loading it on
+// first use (or after ReleaseDefault). It panics if the embedded model is
+// corrupt (a build error, caught by the package tests).
 func Default() *Tagger {
-	defaultOnce.Do(func() {
-		defaultTagger, defaultErr = Load(bytes.NewReader(embedded))
-		if defaultErr == nil {
-			ModelVersion = defaultTagger.m.Version
+	defaultMu.Lock()
+	defer defaultMu.Unlock()
+	if defaultTagger == nil {
+		t, err := Load(bytes.NewReader(embedded))
+		if err != nil {
+			panic(fmt.Sprintf("ner: embedded model: %v", err))
 		}
-	})
-	if defaultErr != nil {
-		panic(fmt.Sprintf("ner: embedded model: %v", defaultErr))
+		defaultTagger, ModelVersion = t, t.m.Version
 	}
 	return defaultTagger
+}
+
+// ReleaseDefault lets the collector have the default tagger (72 MB of heap)
+// once a program is done tagging; the next Default loads it again. A build
+// holds its Go heap near a soft limit while it resolves and renders, where
+// every megabyte of headroom means fewer collections.
+func ReleaseDefault() {
+	defaultMu.Lock()
+	defaultTagger = nil
+	defaultMu.Unlock()
 }
 
 // Load reads a model file (as written by cmd/nertrain) and prepares a tagger.

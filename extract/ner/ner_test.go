@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -261,3 +262,18 @@ func BenchmarkTag(b *testing.B) { benchTag(b, []string{benchText}) }
 
 // BenchmarkTagDev reports tokens/s on the CoNLL development set if present.
 func BenchmarkTagDev(b *testing.B) { benchTag(b, devDocs(b)) }
+
+// TestReleaseDefault: after ReleaseDefault the next Default is a tagger of
+// its own that tags as the first one did.
+func TestReleaseDefault(t *testing.T) {
+	first := Default()
+	want := show(prose[0], first.Tag(prose[0]))
+	ReleaseDefault()
+	again := Default()
+	if again == first {
+		t.Fatal("Default after ReleaseDefault returned the released tagger")
+	}
+	if got := show(prose[0], again.Tag(prose[0])); !reflect.DeepEqual(got, want) {
+		t.Fatalf("reloaded tagger: %v, want %v", got, want)
+	}
+}
