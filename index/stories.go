@@ -349,7 +349,7 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 	n := len(c.Docs)
 	counts := make([][]termWeight, n)
 	sigs := make([][]uint64, n)
-	var cache map[[16]byte]storyEntry
+	var cache *storyCache
 	var keys [][16]byte
 	if cachePath != "" {
 		cache = readStoryCache(cachePath)
@@ -360,10 +360,11 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 		a := c.Docs[i]
 		if keys != nil && a.Doc.Key != "" { // an analysis without a key is not cached
 			keys[i] = storyKey(a, c.Links[i])
-			if e, ok := cache[keys[i]]; ok {
-				// a copy: storyFeatures reweights the counts in place
-				counts[i], sigs[i] = slices.Clone(e.counts), e.sig
-				return
+			if cache != nil {
+				var ok bool
+				if counts[i], sigs[i], ok = cache.get(keys[i]); ok {
+					return
+				}
 			}
 			misses.Add(1)
 		}
@@ -398,7 +399,7 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 		}
 		counts[i] = sumTerms(v)
 	})
-	if keys != nil && (misses.Load() > 0 || len(cache) != n) {
+	if keys != nil && (misses.Load() > 0 || cache.len() != n) {
 		// Best effort: without the file the next pass reads every document.
 		writeStoryCache(cachePath, keys, counts, sigs)
 	}

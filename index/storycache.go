@@ -22,11 +22,6 @@ import (
 
 const storyCacheHeader = "casefile story cache 1\n"
 
-type storyEntry struct {
-	counts []termWeight
-	sig    []uint64
-}
-
 // storyKey identifies what docPass makes of document i.
 func storyKey(a *extract.Analysis, links []string) [16]byte {
 	h := sha256.New()
@@ -40,59 +35,96 @@ func storyKey(a *extract.Analysis, links []string) [16]byte {
 	return k
 }
 
-func readStoryCache(path string) map[[16]byte]storyEntry {
+// storyCache is a read cache file: where each document's entry starts.
+// Entries are decoded when used, each into slices of its own (the story
+// pass reweights them in place), so the file's bytes are the only other
+// copy.
+type storyCache struct {
+	b  []byte
+	at map[[16]byte]int
+}
+
+// readStoryCache indexes the cache file at path; nil if it is missing, cut
+// short or of another format.
+func readStoryCache(path string) *storyCache {
 	b, err := os.ReadFile(path)
 	if err != nil || !bytes.HasPrefix(b, []byte(storyCacheHeader)) {
 		return nil
 	}
-	b = b[len(storyCacheHeader):]
-	out := map[[16]byte]storyEntry{}
-	next := func() (uint64, bool) {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
+	c := &storyCache{b: b, at: map[[16]byte]int{}}
+	for i := len(storyCacheHeader); i < len(b); {
+		if len(b)-i < 16 {
+			return nil
+		}
+		k := [16]byte(b[i : i+16])
+		end, ok := c.skip(i + 16)
+		if !ok {
+			return nil
+		}
+		c.at[k] = i + 16
+		i = end
+	}
+	return c
+}
+
+// uvarint reads a varint at i; ok is false past the end.
+func (c *storyCache) uvarint(i int) (v uint64, next int, ok bool) {
+	v, n := binary.Uvarint(c.b[i:])
+	return v, i + n, n > 0
+}
+
+// skip returns where the entry whose body starts at i ends.
+func (c *storyCache) skip(i int) (int, bool) {
+	nt, i, ok := c.uvarint(i)
+	if !ok || nt > uint64(len(c.b)-i) {
+		return 0, false
+	}
+	for range nt {
+		if len(c.b)-i < 9 {
 			return 0, false
 		}
-		b = b[n:]
-		return v, true
+		if _, i, ok = c.uvarint(i + 8); !ok {
+			return 0, false
+		}
 	}
-	for len(b) > 0 {
-		if len(b) < 16 {
-			return nil
-		}
-		var k [16]byte
-		copy(k[:], b)
-		b = b[16:]
-		nt, ok := next()
-		if !ok || nt > uint64(len(b)) {
-			return nil
-		}
-		e := storyEntry{counts: make([]termWeight, nt)}
-		for i := range e.counts {
-			if len(b) < 8 {
-				return nil
-			}
-			e.counts[i].t = binary.LittleEndian.Uint64(b)
-			b = b[8:]
-			w2, ok := next()
-			if !ok {
-				return nil
-			}
-			e.counts[i].w = float64(w2) / 2
-		}
-		ns, ok := next()
-		if !ok || ns*8 > uint64(len(b)) {
-			return nil
-		}
-		if ns > 0 {
-			e.sig = make([]uint64, ns)
-			for i := range e.sig {
-				e.sig[i] = binary.LittleEndian.Uint64(b)
-				b = b[8:]
-			}
-		}
-		out[k] = e
+	ns, i, ok := c.uvarint(i)
+	if !ok || ns > uint64(len(c.b)-i)/8 {
+		return 0, false
 	}
-	return out
+	return i + int(ns)*8, true
+}
+
+// get decodes the entry of key k, if the cache holds one. Safe for
+// concurrent use.
+func (c *storyCache) get(k [16]byte) (counts []termWeight, sig []uint64, ok bool) {
+	i, ok := c.at[k]
+	if !ok {
+		return nil, nil, false
+	}
+	nt, i, _ := c.uvarint(i) // skip checked the entry
+	counts = make([]termWeight, nt)
+	for j := range counts {
+		counts[j].t = binary.LittleEndian.Uint64(c.b[i:])
+		var w2 uint64
+		w2, i, _ = c.uvarint(i + 8)
+		counts[j].w = float64(w2) / 2
+	}
+	ns, i, _ := c.uvarint(i)
+	if ns > 0 {
+		sig = make([]uint64, ns)
+		for j := range sig {
+			sig[j] = binary.LittleEndian.Uint64(c.b[i+8*j:])
+		}
+	}
+	return counts, sig, true
+}
+
+// len is how many documents the cache holds.
+func (c *storyCache) len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.at)
 }
 
 // writeStoryCache replaces the cache with the entries of this pass. A
