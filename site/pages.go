@@ -744,19 +744,35 @@ func (r *renderer) entities() error {
 			shown[i] = k
 			kd = append(kd, k)
 		}
+		// Which mentions: the contexts themselves are cut from the texts
+		// only if the page is rendered; the key covers them by their
+		// documents and the mentions' indexes (deps).
+		var kwicRefs [][2]int
+		var kwicDocs []*extract.Document
+		perShown := map[int]int{}
 		for _, rf := range refs {
 			k := shown[rf[0]]
 			if k == nil {
 				continue
 			}
-			if len(k.Contexts) == entityKWICEach {
+			if perShown[rf[0]] == entityKWICEach {
 				k.More++
 				continue
 			}
-			a := r.c.Docs[rf[0]]
-			m := a.Mentions[rf[1]]
-			left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
-			k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
+			if perShown[rf[0]] == 0 {
+				kwicDocs = append(kwicDocs, &r.c.Docs[rf[0]].Doc)
+			}
+			perShown[rf[0]]++
+			kwicRefs = append(kwicRefs, rf)
+		}
+		contexts := func() {
+			for _, rf := range kwicRefs {
+				a := r.c.Docs[rf[0]]
+				m := a.Mentions[rf[1]]
+				left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
+				k := shown[rf[0]]
+				k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
+			}
 		}
 		// entities that share documents with it
 		co := l.cooccurring(r.c, k, order, entityCooccur)
@@ -790,7 +806,7 @@ func (r *renderer) entities() error {
 		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
 		// What entity.html and its quote partial fetch by id: the citing
 		// documents, the speakers, the timeline pages of its events.
-		var deps []any
+		deps := []any{kwicRefs, kwicDocs}
 		for _, q := range quotes {
 			deps = append(deps, r.entityLabel(q.Speaker))
 			for _, c := range q.Citations {
@@ -800,7 +816,7 @@ func (r *renderer) entities() error {
 		for _, ev := range events {
 			deps = append(deps, l.tl.pageOf(ev.Date))
 		}
-		return r.writeKeyed("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}, deps)
+		return r.writeKeyedFill("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}, contexts, deps...)
 	})
 	if err != nil {
 		return err
