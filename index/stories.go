@@ -622,20 +622,31 @@ func storyLinks(feats []storyFeat) []storyEdge {
 	return edges
 }
 
+// cosine is the dot product of two unit vectors, a merge of their sorted
+// terms. The merge advances without a branch to guess (the two lists
+// interleave at random, so a branch on which is smaller was mispredicted
+// half the time); the products are summed in the same order as ever.
+// Story linking calls it 40 times a document: on 100-term vectors it takes
+// 550-630 ns where the branching merge took 1,050-1,380 (BenchmarkCosine,
+// both side by side, three runs).
 func cosine(a, b storyFeat) float64 {
 	s := 0.0
+	at, bt := a.terms, b.terms
 	i, j := 0, 0
-	for i < len(a.terms) && j < len(b.terms) {
-		switch {
-		case a.terms[i] < b.terms[j]:
-			i++
-		case a.terms[i] > b.terms[j]:
-			j++
-		default:
+	for i < len(at) && j < len(bt) {
+		x, y := at[i], bt[j]
+		if x == y { // rare: predicted well
 			s += float64(a.w[i]) * float64(b.w[j])
-			i++
-			j++
 		}
+		di, dj := 0, 0
+		if x <= y {
+			di = 1
+		}
+		if y <= x {
+			dj = 1
+		}
+		i += di
+		j += dj
 	}
 	return s
 }
