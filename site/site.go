@@ -96,7 +96,7 @@ type renderer struct {
 
 	saltOnce  sync.Once // pagekey.go
 	saltValue string
-	keyMemo   sync.Map
+	keyMemo   keyMemo
 }
 
 // Render writes the whole site through out.
