@@ -9,15 +9,15 @@ import (
 // Positions are what a phrase query downloads, and for a common term they
 // are most of its bytes, so they are bit-packed rather than varint-coded.
 //
-// A term's positions, for each of its postings in order (the postings' term
-// frequencies tell how many each has):
+// A term's positions are, for each composite field, a uvarint: the Rice
+// parameter k of the term's gaps in that field; then a bit stream (least
+// significant bit first, zero-padded to a byte) with, for each posting in
+// order (its term frequency, in the postings, tells how many positions it
+// has):
 //
-//   - for each composite field, a uvarint: the Rice parameter k of the
-//     term's gaps in that field; then a bit stream (least significant bit
-//     first, zero-padded to a byte);
-//   - per posting, the count of its positions in each composite field but
-//     the last (the title) in unary (that many 1 bits, then a 0); the last
-//     field has the rest of the term frequency;
+//   - the count of its positions in each composite field but the last (the
+//     title) in unary (that many 1 bits, then a 0); the last field has the
+//     rest of the term frequency;
 //   - then per field, its positions as gaps from the previous one (the
 //     first from 0), each Rice-coded: q = gap>>k in unary, then gap's k low
 //     bits; a q of riceEscape or more is written as riceEscape 1 bits and
