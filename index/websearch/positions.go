@@ -9,8 +9,8 @@ import (
 // Positions are what a phrase query downloads, and for a common term they
 // are most of its bytes, so they are bit-packed rather than varint-coded.
 //
-// A term's positions are, for each composite field, a uvarint: the Rice
-// parameter k of the term's gaps in that field; then a bit stream (least
+// A term's positions are, for each composite field, a byte: the Rice
+// parameter k (0-31) of the term's gaps in that field; then a bit stream (least
 // significant bit first, zero-padded to a byte) with, for each posting in
 // order (its term frequency, in the postings, tells how many positions it
 // has):
@@ -93,9 +93,9 @@ func riceK(sum, count uint64) uint {
 // as pos*F+f) in the format above.
 func encodePositions(ps []posting) []byte {
 	F := uint32(len(compositeFields))
-	sum, count := make([]uint64, F), make([]uint64, F)
+	sum, count, prev := make([]uint64, F), make([]uint64, F), make([]uint32, F)
 	for _, p := range ps {
-		prev := make([]uint32, F)
+		clear(prev)
 		for _, v := range p.pos {
 			f := v % F
 			sum[f] += uint64(v/F - prev[f])
@@ -106,8 +106,8 @@ func encodePositions(ps []posting) []byte {
 	var w bitWriter
 	ks := make([]uint, F)
 	for f := range ks {
-		ks[f] = riceK(sum[f], count[f])
-		w.out = uv(w.out, uint64(ks[f]))
+		ks[f] = riceK(sum[f], count[f]) // at most 31: gaps fit in 32 bits
+		w.out = append(w.out, byte(ks[f]))
 	}
 	for _, p := range ps {
 		for f := uint32(0); f < F-1; f++ {
@@ -200,7 +200,7 @@ func decodePositions(b []byte, tfs []uint32, out []uint32) ([]uint32, []int, err
 		if i >= len(b) || b[i] > 31 {
 			return out, nil, errPositionData
 		}
-		ks[f] = uint(b[i]) // a uvarint under 128 is its byte
+		ks[f] = uint(b[i])
 		i++
 	}
 	r := bitReader{b: b[i:]}
