@@ -735,34 +735,30 @@ func (r *renderer) entities() error {
 		for _, i := range order[:min(len(order), entityDocs)] {
 			docs = append(docs, entityDoc{&r.c.Docs[i].Doc, perDoc[i]})
 		}
-		// mentions in context, for the newest documents
+		// Mentions in context, for the newest documents. The contexts are
+		// cut from the texts only if the page is rendered; the key covers
+		// them by their documents and the mentions' indexes (deps).
 		var kd []*kwicDoc
-		shown := map[int]*kwicDoc{}
-		for _, i := range order[:min(len(order), entityKWICDocs)] {
-			a := r.c.Docs[i].Doc
-			k := &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published}
-			shown[i] = k
-			kd = append(kd, k)
-		}
-		// Which mentions: the contexts themselves are cut from the texts
-		// only if the page is rendered; the key covers them by their
-		// documents and the mentions' indexes (deps).
-		var kwicRefs [][2]int
 		var kwicDocs []*extract.Document
-		perShown := map[int]int{}
+		slot := map[int]int{} // document -> its index in kd
+		for _, i := range order[:min(len(order), entityKWICDocs)] {
+			a := &r.c.Docs[i].Doc
+			slot[i] = len(kd)
+			kd = append(kd, &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
+			kwicDocs = append(kwicDocs, a)
+		}
+		var kwicRefs [][2]int
+		shownOf := make([]int, len(kd))
 		for _, rf := range refs {
-			k := shown[rf[0]]
-			if k == nil {
+			s, ok := slot[rf[0]]
+			if !ok {
 				continue
 			}
-			if perShown[rf[0]] == entityKWICEach {
-				k.More++
+			if shownOf[s] == entityKWICEach {
+				kd[s].More++
 				continue
 			}
-			if perShown[rf[0]] == 0 {
-				kwicDocs = append(kwicDocs, &r.c.Docs[rf[0]].Doc)
-			}
-			perShown[rf[0]]++
+			shownOf[s]++
 			kwicRefs = append(kwicRefs, rf)
 		}
 		contexts := func() {
@@ -770,7 +766,7 @@ func (r *renderer) entities() error {
 				a := r.c.Docs[rf[0]]
 				m := a.Mentions[rf[1]]
 				left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
-				k := shown[rf[0]]
+				k := kd[slot[rf[0]]]
 				k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
 			}
 		}
