@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -65,6 +66,9 @@ type group struct {
 	types map[string]int
 	refs  []ref
 	docs  map[int]bool
+	// linked: some of its mentions stand for another group's person
+	// (resolver.assign), so they do not all go to its own root.
+	linked bool
 }
 
 func (g *group) words() int { return len(strings.Fields(g.key)) }
@@ -479,10 +483,12 @@ func (r *resolver) linkSurnames() {
 			switch {
 			case len(inDoc) == 1:
 				r.assign[rf] = inDoc[0]
+				g.linked = true
 			case len(inDoc) == 0 && len(cands) == 1:
 				for root := range cands {
 					r.assign[rf] = root
 				}
+				g.linked = true
 			}
 		}
 	}
@@ -497,27 +503,43 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		refs  []ref
 	}
 	sets := map[int]*acc{}
-	add := func(root int, g *group, rf ref, form string) {
+	accOf := func(root int, g *group) *acc {
 		a := sets[root]
 		if a == nil {
 			a = &acc{class: g.class, forms: map[string]int{}, types: map[string]int{}}
 			sets[root] = a
 		}
-		a.forms[form]++
-		a.refs = append(a.refs, rf)
-		if _, surname := r.assign[rf]; surname {
-			a.types["PER"]++ // it stands for a person's full name
-		} else {
-			a.types[r.docs[rf.doc].Mentions[rf.m].Type]++
-		}
+		return a
 	}
 	for i, g := range r.groups {
-		for _, rf := range g.refs {
-			root := r.find(i)
-			if to, ok := r.assign[rf]; ok {
-				root = r.find(to)
+		root := r.find(i)
+		if !g.linked {
+			// Every mention of the group goes to its root: its counts are
+			// the group's, added once rather than mention by mention.
+			a := accOf(root, g)
+			for f, n := range g.forms {
+				a.forms[f] += n
 			}
-			add(root, g, rf, r.surf[rf.doc][rf.m].text)
+			for t, n := range g.types {
+				a.types[t] += n
+			}
+			a.refs = append(a.refs, g.refs...)
+			continue
+		}
+		for _, rf := range g.refs {
+			to, surname := r.assign[rf]
+			rt := root
+			if surname {
+				rt = r.find(to)
+			}
+			a := accOf(rt, g)
+			a.forms[r.surf[rf.doc][rf.m].text]++
+			a.refs = append(a.refs, rf)
+			if surname {
+				a.types["PER"]++ // it stands for a person's full name
+			} else {
+				a.types[r.docs[rf.doc].Mentions[rf.m].Type]++
+			}
 		}
 	}
 	roots := make([]int, 0, len(sets))
@@ -534,10 +556,12 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	type named struct {
 		e    *Entity
 		refs []ref
+		slug string
 	}
-	var all []named
-	for _, root := range roots {
-		a := sets[root]
+	// Each entity is made from its own mentions alone: in parallel.
+	all := make([]named, len(roots))
+	parallel(len(roots), func(k int) {
+		a := sets[roots[k]]
 		e := &Entity{Type: a.class}
 		e.Name = canonicalName(a.forms)
 		if a.class == "NAME" {
@@ -569,17 +593,20 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 			}
 		}
 		sort.Strings(e.Aliases)
-		docs := map[int]bool{}
-		for _, rf := range a.refs {
-			docs[rf.doc] = true
+		// Documents are sorted by id: in document order, the ids are too.
+		docs := make([]int, len(a.refs))
+		for i, rf := range a.refs {
+			docs[i] = rf.doc
 		}
-		for d := range docs {
-			e.Docs = append(e.Docs, r.docs[d].Doc.ID)
+		slices.Sort(docs)
+		docs = slices.Compact(docs)
+		e.Docs = make([]string, len(docs))
+		for i, d := range docs {
+			e.Docs[i] = r.docs[d].Doc.ID
 		}
-		sort.Strings(e.Docs)
 		e.Mentions = len(a.refs)
-		all = append(all, named{e, a.refs})
-	}
+		all[k] = named{e, a.refs, extract.Slug(e.Name)}
+	})
 	// Ids: the slug of the name; a clash gets the type, then a number.
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].e.Mentions != all[j].e.Mentions {
@@ -589,7 +616,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	})
 	used := map[string]bool{}
 	for _, n := range all {
-		id := extract.Slug(n.e.Name)
+		id := n.slug
 		if id == "" {
 			id = "entity"
 		}
@@ -601,12 +628,15 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		}
 		used[id] = true
 		n.e.ID = id
-		for _, rf := range n.refs {
-			c.Links[rf.doc][rf.m] = id
-		}
 		c.Entities = append(c.Entities, n.e)
 		c.byID[id] = n.e
 	}
+	// A mention belongs to one entity: each writes its own links.
+	parallel(len(all), func(k int) {
+		for _, rf := range all[k].refs {
+			c.Links[rf.doc][rf.m] = all[k].e.ID
+		}
+	})
 	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
 	// The timeline and the stories need only the links: they build side by
 	// side, so that the serial parts of one overlap the other.
