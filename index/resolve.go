@@ -65,7 +65,6 @@ type group struct {
 	forms map[string]int
 	types map[string]int
 	refs  []ref
-	docs  map[int]bool
 	// linked: some of its mentions stand for another group's person
 	// (resolver.assign), so they do not all go to its own root.
 	linked bool
@@ -102,15 +101,14 @@ type resolver struct {
 	parent  []int
 	assign  map[ref]int     // per-mention reassignment (surnames)
 	sources map[string]bool // name keys of the documents' sources (outlets)
-	drop    map[ref]bool
-	surf    [][]surface // per document and mention: surfaceOf and keyOf
+	surf    [][]surface     // per document and mention: surfaceOf and keyOf
 	opt     ResolveOptions
 }
 
 // surface is what grouping needs of one mention, computed once.
 type surface struct {
 	text, class, key string
-	junk             bool
+	drop             bool // junk, or excluded by an override
 }
 
 func (r *resolver) find(i int) int {
@@ -170,14 +168,15 @@ func Resolve(docs []*extract.Analysis, ov *Overrides) *Corpus {
 
 // ResolveWith is Resolve with options.
 func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *Corpus {
-	r := &resolver{opt: opt, docs: docs, index: map[string]int{}, assign: map[ref]int{}, drop: map[ref]bool{}, sources: map[string]bool{}}
+	r := &resolver{opt: opt, docs: docs, index: map[string]int{}, assign: map[ref]int{}, sources: map[string]bool{}}
 	for _, a := range docs {
 		if a.Doc.Source != "" {
 			r.sources[nameKey(a.Doc.Source)] = true
 		}
 	}
-	// The per-mention work is independent: it runs in parallel, and the
-	// grouping below, which must see mentions in order, stays serial.
+	// The per-mention work is independent: it runs in parallel, and so
+	// does the counting of each group's forms and types. Only numbering the
+	// groups, which must see mentions in order, stays serial.
 	r.surf = make([][]surface, len(docs))
 	parallel(len(docs), func(di int) {
 		ms := docs[di].Mentions
@@ -186,38 +185,38 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 			s, class := surfaceOf(m)
 			out[mi] = surface{text: s, class: class}
 			if s == "" || isJunkName(s, class) {
-				out[mi].junk = true
+				out[mi].drop = true
 				continue
 			}
 			out[mi].key = keyOf(s, class)
+			out[mi].drop = ov.excluded(out[mi].key)
 		}
 		r.surf[di] = out
 	})
 	for di, a := range docs {
-		for mi, m := range a.Mentions {
-			sf := r.surf[di][mi]
-			s, class, key := sf.text, sf.class, sf.key
-			if sf.junk {
-				r.drop[ref{di, mi}] = true
+		for mi := range a.Mentions {
+			sf := &r.surf[di][mi]
+			if sf.drop {
 				continue
 			}
-			if ov.excluded(key) {
-				r.drop[ref{di, mi}] = true
-				continue
-			}
-			gi, ok := r.lookup(class, key)
+			gi, ok := r.lookup(sf.class, sf.key)
 			if !ok {
 				gi = len(r.groups)
-				r.groups = append(r.groups, &group{class: class, key: key, forms: map[string]int{}, types: map[string]int{}, docs: map[int]bool{}})
-				r.index[class+"\x00"+key] = gi
+				r.groups = append(r.groups, &group{class: sf.class, key: sf.key})
+				r.index[sf.class+"\x00"+sf.key] = gi
 			}
 			g := r.groups[gi]
-			g.forms[s]++
-			g.types[m.Type]++
 			g.refs = append(g.refs, ref{di, mi})
-			g.docs[di] = true
 		}
 	}
+	parallel(len(r.groups), func(gi int) {
+		g := r.groups[gi]
+		g.forms, g.types = map[string]int{}, map[string]int{}
+		for _, rf := range g.refs {
+			g.forms[r.surf[rf.doc][rf.m].text]++
+			g.types[docs[rf.doc].Mentions[rf.m].Type]++
+		}
+	})
 	r.parent = make([]int, len(r.groups))
 	for i := range r.parent {
 		r.parent[i] = i
@@ -263,7 +262,7 @@ func (r *resolver) mergeDefinedAcronyms() {
 	for di, a := range r.docs {
 		text := a.Doc.Text
 		for mi, m := range a.Mentions {
-			if r.drop[ref{di, mi}] || !nameTypes[m.Type] {
+			if r.surf[di][mi].drop || !nameTypes[m.Type] {
 				continue
 			}
 			rest := text[m.End:]
@@ -461,8 +460,8 @@ func (r *resolver) linkSurnames() {
 			if rootDocs[root] == nil {
 				rootDocs[root] = map[int]bool{}
 			}
-			for d := range g.docs {
-				rootDocs[root][d] = true
+			for _, rf := range g.refs {
+				rootDocs[root][rf.doc] = true
 			}
 		}
 	}
