@@ -992,17 +992,21 @@ func byDay(events []*index.Event) []*timelineDay {
 type timelineBody struct {
 	Events []*index.Event
 	Days   []*timelineDay
-	Index  []*timelinePage
-	Page   *timelinePage
+	Index  []*timelineLink
+	Page   *timelineView
 	Total  int
 	// What the page's filter offers: the entities and sources of its events.
-	FilterEntities []*index.Entity
+	FilterEntities []filterEntity
 	FilterSources  []string
 }
 
+// filterEntity is an entity as a timeline filter offers it: not the whole
+// entity, whose documents change far more often than its name.
+type filterEntity struct{ ID, Name string }
+
 // filterChoices lists the entities (most frequent first) and sources of a
 // page's events, for its filter.
-func (r *renderer) filterChoices(events []*index.Event) ([]*index.Entity, []string) {
+func (r *renderer) filterChoices(events []*index.Event) ([]filterEntity, []string) {
 	count := map[string]int{}
 	srcs := map[string]bool{}
 	for _, ev := range events {
@@ -1025,16 +1029,63 @@ func (r *renderer) filterChoices(events []*index.Event) ([]*index.Entity, []stri
 		}
 		return ents[i].Name < ents[j].Name
 	})
-	return ents, sortedKeys(srcs)
+	out := make([]filterEntity, len(ents))
+	for i, e := range ents {
+		out[i] = filterEntity{e.ID, e.Name}
+	}
+	return out, sortedKeys(srcs)
 }
 
+// timelineLink is what a timeline page shows of another: where it is, its
+// title and how many events it lists.
+type timelineLink struct {
+	Path, Title string
+	N           int
+}
+
+func linkTo(p *timelinePage) *timelineLink {
+	if p == nil {
+		return nil
+	}
+	return &timelineLink{p.Path, p.Title, len(p.Events)}
+}
+
+// timelineView is what a timeline page shows of itself: not the events of
+// its neighbours, so that its key does not cover them.
+type timelineView struct {
+	Path, Title string
+	Prev, Next  *timelineLink
+}
+
+func viewOf(p *timelinePage) *timelineView {
+	return &timelineView{p.Path, p.Title, linkTo(p.Prev), linkTo(p.Next)}
+}
+
+// timelineDeps is what timeline.html fetches by id for events: the
+// sources of their documents and the names and types of their entities.
+func (r *renderer) timelineDeps(events []*index.Event) []string {
+	var deps []string
+	for _, ev := range events {
+		for _, d := range ev.Docs {
+			deps = append(deps, r.docSource(d))
+		}
+		for _, id := range ev.Entities {
+			deps = append(deps, r.entityLabel(id))
+		}
+	}
+	return deps
+}
+
+// timeline writes the timeline: one page, or an index of periods and a
+// page per period. Pages are keyed: a one-file change rewrites the periods
+// of its events only.
 func (r *renderer) timeline() error {
 	tp := r.lk().tl
 	if len(tp.pages) == 1 && tp.pages[0].Path == "timeline.html" {
 		p := tp.pages[0]
-		body := timelineBody{Events: p.Events, Days: byDay(p.Events), Page: p, Total: len(p.Events)}
+		body := timelineBody{Events: p.Events, Days: byDay(p.Events), Page: viewOf(p), Total: len(p.Events)}
 		body.FilterEntities, body.FilterSources = r.filterChoices(p.Events)
-		return r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body})
+		return r.writeKeyed("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body}, r.timelineDeps(p.Events))
 	}
 	// the index: every period with its count, and the most reported events
 	var top []*index.Event
@@ -1046,14 +1097,18 @@ func (r *renderer) timeline() error {
 	sort.SliceStable(top, func(i, j int) bool { return len(top[i].Docs) > len(top[j].Docs) })
 	top = top[:min(len(top), 50)]
 	sort.SliceStable(top, func(i, j int) bool { return top[i].Date < top[j].Date })
-	body := timelineBody{Events: top, Days: byDay(top), Index: tp.pages, Total: len(r.c.Timeline)}
-	if err := r.write("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body}); err != nil {
+	index := make([]*timelineLink, len(tp.pages))
+	for i, p := range tp.pages {
+		index[i] = linkTo(p)
+	}
+	body := timelineBody{Events: top, Days: byDay(top), Index: index, Total: len(r.c.Timeline)}
+	if err := r.writeKeyed("timeline.html", "timeline", page{Title: "Timeline", Nav: "timeline", Body: body}, r.timelineDeps(top)); err != nil {
 		return err
 	}
 	for _, p := range tp.pages {
-		body.Events, body.Days, body.Index, body.Page = p.Events, byDay(p.Events), nil, p
+		body := timelineBody{Events: p.Events, Days: byDay(p.Events), Page: viewOf(p), Total: len(p.Events)}
 		body.FilterEntities, body.FilterSources = r.filterChoices(p.Events)
-		if err := r.write(p.Path, "timeline", page{Root: "../", Title: "Timeline: " + p.Title, Nav: "timeline", Body: body}); err != nil {
+		if err := r.writeKeyed(p.Path, "timeline", page{Root: "../", Title: "Timeline: " + p.Title, Nav: "timeline", Body: body}, r.timelineDeps(p.Events)); err != nil {
 			return err
 		}
 	}

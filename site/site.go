@@ -191,16 +191,8 @@ func (r *renderer) parse() error {
 		"query": func(field, value string) string {
 			return url.QueryEscape(field + ":" + quoteValue(value))
 		},
-		"entity": func(id string) *index.Entity { return r.c.Entity(id) },
-		"docSource": func(id string) string {
-			if d := r.docs[id]; d != nil {
-				if d.Source != "" {
-					return d.Source
-				}
-				return d.Title
-			}
-			return id
-		},
+		"entity":    func(id string) *index.Entity { return r.c.Entity(id) },
+		"docSource": r.docSource,
 	}
 	for k, v := range r.pageFuncs() {
 		funcs[k] = v
@@ -218,6 +210,18 @@ func (r *renderer) parse() error {
 		r.tmpl[name] = t
 	}
 	return nil
+}
+
+// docSource is how a page names a document it cites: its source, or its
+// title when it has none.
+func (r *renderer) docSource(id string) string {
+	if d := r.docs[id]; d != nil {
+		if d.Source != "" {
+			return d.Source
+		}
+		return d.Title
+	}
+	return id
 }
 
 // quoteValue quotes a field value for bleve's query-string syntax when it
