@@ -95,7 +95,7 @@ func (r *renderer) salt() string {
 
 // pageKeyVersion changes when the renderer's Go code changes what a page
 // shows from the same data.
-const pageKeyVersion = "pagekey-1"
+const pageKeyVersion = "pagekey-2"
 
 type keyHasher struct {
 	h    hash.Hash
@@ -203,22 +203,50 @@ func (k *keyHasher) value(v reflect.Value) {
 			k.str("<nil>")
 			return
 		}
-		k.str(v.Elem().Type().String())
+		k.u64(typeID(v.Elem().Type()))
 		k.value(v.Elem())
 	case reflect.Struct:
 		if v.Type() == docType {
 			if key := v.Field(docKeyField).String(); key != "" {
-				k.str("doc:" + key)
+				k.u64(docKeyID)
+				k.str(key)
 				return
 			}
 		}
-		k.str(v.Type().String())
+		k.u64(typeID(v.Type()))
 		for i := 0; i < v.NumField(); i++ {
 			k.value(v.Field(i))
 		}
 	default: // funcs, channels: nothing a page shows
-		k.str(v.Type().String())
+		k.u64(typeID(v.Type()))
 	}
+}
+
+// typeIDs caches typeID: a type's name is written into keys for every
+// value of it, and an anonymous struct's is long.
+var typeIDs sync.Map // reflect.Type -> uint64
+
+// typeID stands for a type in a key: the FNV-1a hash of its name, so a key
+// changes when the shape of a page's data does.
+func typeID(t reflect.Type) uint64 {
+	if id, ok := typeIDs.Load(t); ok {
+		return id.(uint64)
+	}
+	id := fnv64(t.String())
+	typeIDs.Store(t, id)
+	return id
+}
+
+// docKeyID marks a Document written as its analysis key.
+var docKeyID = fnv64("doc")
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 func keyString(v reflect.Value) string {
