@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -44,10 +45,9 @@ type lookups struct {
 	quotesBy map[string][]*index.Quote // by speaker
 	quotesIn map[string][]*index.Quote // by citing document
 	copies   map[string][]string       // document -> documents that copy it
-	docEnts  [][]string                // distinct entity ids per document, sorted
-	docEntIx [][]int32                 // the same as indexes into Corpus.Entities
+	docEntIx [][]int32                 // distinct entities per document, as indexes into Corpus.Entities, sorted
 	coPool   sync.Pool                 // *coScratch, for co-occurrence counts
-	refs     map[string][][2]int       // entity -> (document, mention), in document order
+	refs     [][][2]int                // entity (index) -> (document, mention), in document order
 	events   map[string][]*index.Event // entity -> events, earliest first
 	tl       *timelinePlan
 }
@@ -57,37 +57,32 @@ func (r *renderer) lk() *lookups {
 		return r.look
 	}
 	c := r.c
-	l := &lookups{docIdx: map[string]int{}, storyOf: map[string]*index.Story{}, stories: map[string]*index.Story{},
+	l := &lookups{docIdx: make(map[string]int, len(c.Docs)), storyOf: map[string]*index.Story{}, stories: map[string]*index.Story{},
 		quote: map[string]*index.Quote{}, quotesBy: map[string][]*index.Quote{}, quotesIn: map[string][]*index.Quote{},
-		copies: map[string][]string{}, refs: map[string][][2]int{}, events: map[string][]*index.Event{}}
-	for i, a := range c.Docs {
-		l.docIdx[a.Doc.ID] = i
-		seen := map[string]bool{}
-		var ents []string
-		for j, id := range c.Links[i] {
-			if id == "" {
-				continue
-			}
-			l.refs[id] = append(l.refs[id], [2]int{i, j})
-			if !seen[id] {
-				seen[id] = true
-				ents = append(ents, id)
-			}
-		}
-		sort.Strings(ents)
-		l.docEnts = append(l.docEnts, ents)
-	}
+		copies: map[string][]string{}, events: map[string][]*index.Event{}}
+	// Entities by index (Corpus.Entities is sorted by id, so sorted
+	// indexes are sorted ids): one map lookup per mention, and the rest
+	// works on slices.
 	entIx := make(map[string]int32, len(c.Entities))
 	for i, e := range c.Entities {
 		entIx[e.ID] = int32(i)
 	}
-	l.docEntIx = make([][]int32, len(l.docEnts))
-	for i, ents := range l.docEnts {
-		ix := make([]int32, len(ents))
-		for j, id := range ents {
-			ix[j] = entIx[id]
+	l.refs = make([][][2]int, len(c.Entities))
+	l.docEntIx = make([][]int32, len(c.Docs))
+	var ents []int32
+	for i, a := range c.Docs {
+		l.docIdx[a.Doc.ID] = i
+		ents = ents[:0]
+		for j, id := range c.Links[i] {
+			if id == "" {
+				continue
+			}
+			x := entIx[id]
+			l.refs[x] = append(l.refs[x], [2]int{i, j})
+			ents = append(ents, x)
 		}
-		l.docEntIx[i] = ix
+		slices.Sort(ents)
+		l.docEntIx[i] = slices.Clone(slices.Compact(ents))
 	}
 	n := len(c.Entities)
 	l.coPool.New = func() any { return &coScratch{count: make([]int32, n)} }
@@ -714,7 +709,7 @@ func (r *renderer) entities() error {
 	l := r.lk()
 	err := r.forEach(len(r.c.Entities), func(k int) error {
 		e := r.c.Entities[k]
-		refs := l.refs[e.ID]
+		refs := l.refs[k]
 		// documents, newest first, with their mention counts
 		perDoc := map[int]int{}
 		var order []int
