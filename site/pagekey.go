@@ -23,7 +23,8 @@ import (
 //   - the salt: every embedded template and asset, and the options;
 //   - the page's data, walked by reflection, where a Document stands for its
 //     analysis key (Document.Key already covers its content, so long texts
-//     are not hashed again);
+//     are not hashed again) and a struct or interface value's type for a
+//     hash of the type's name;
 //   - the values the templates fetch by id for that page kind (deps), which
 //     are not in the page's data.
 //
