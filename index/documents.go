@@ -1,7 +1,7 @@
 package index
 
 import (
-	"sort"
+	"slices"
 )
 
 // Documents returns what the bleve index stores for each document of the
@@ -10,30 +10,29 @@ func Documents(c *Corpus) map[string]*IndexDoc {
 	out := make(map[string]*IndexDoc, len(c.Docs))
 	for i, a := range c.Docs {
 		d := a.Doc
-		ents, types := map[string]bool{}, map[string]bool{}
+		// Its entities and their types, sorted and distinct: sorting a
+		// document's few dozen links costs less than a map per document.
+		ents := make([]string, 0, len(c.Links[i]))
 		for _, id := range c.Links[i] {
-			if id == "" {
-				continue
+			if id != "" {
+				ents = append(ents, id)
 			}
-			ents[id] = true
-			types[c.Entity(id).Type] = true
 		}
+		slices.Sort(ents)
+		ents = slices.Clip(slices.Compact(ents))
+		types := make([]string, len(ents))
+		for k, id := range ents {
+			types[k] = c.Entity(id).Type
+		}
+		slices.Sort(types)
+		types = slices.Clip(slices.Compact(types))
 		doc := &IndexDoc{Title: d.Title, Text: d.Text, Source: d.Source, DocType: d.DocType, Path: d.Path,
-			Entity: sortedKeys(ents), EType: sortedKeys(types)}
+			Entity: ents, EType: types}
 		if d.Published != "" {
 			doc.Date = d.Published + "T00:00:00Z"
 			doc.Year = d.Published[:4]
 		}
 		out[d.ID] = doc
 	}
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
