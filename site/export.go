@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"io"
 	"reflect"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,23 +68,20 @@ type storyExport struct {
 
 func (r *renderer) exports() error {
 	var docs []docExport
+	l := r.lk()
 	for i, a := range r.c.Docs {
 		d := a.Doc
-		seen := map[string]bool{}
-		ents := []string{}
-		for _, id := range r.c.Links[i] {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				ents = append(ents, id)
-			}
+		// its distinct entities, sorted by index and so by id
+		ents := make([]string, len(l.docEntIx[i]))
+		for k, x := range l.docEntIx[i] {
+			ents[k] = r.c.Entities[x].ID
 		}
-		sort.Strings(ents)
 		authors := d.Authors
 		if authors == nil {
 			authors = []string{}
 		}
 		var story *string
-		if s := r.lk().storyOf[d.ID]; s != nil {
+		if s := l.storyOf[d.ID]; s != nil {
 			story = &s.ID
 		}
 		docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
