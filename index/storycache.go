@@ -48,7 +48,16 @@ type storyCache struct {
 // short or of another format.
 func readStoryCache(path string) *storyCache {
 	b, err := os.ReadFile(path)
-	if err != nil || !bytes.HasPrefix(b, []byte(storyCacheHeader)) {
+	if err != nil {
+		return nil
+	}
+	return parseStoryCache(b)
+}
+
+// parseStoryCache indexes the entries of a story cache file's bytes; nil if
+// they are not one, whole.
+func parseStoryCache(b []byte) *storyCache {
+	if !bytes.HasPrefix(b, []byte(storyCacheHeader)) {
 		return nil
 	}
 	c := &storyCache{b: b, at: map[[16]byte]int{}}
