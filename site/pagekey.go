@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"hash/fnv"
+	"io"
 	"io/fs"
 	"math"
 	"reflect"
@@ -233,21 +235,18 @@ func typeID(t reflect.Type) uint64 {
 	if id, ok := typeIDs.Load(t); ok {
 		return id.(uint64)
 	}
-	id := fnv64(t.String())
+	id := nameID(t.String())
 	typeIDs.Store(t, id)
 	return id
 }
 
 // docKeyID marks a Document written as its analysis key.
-var docKeyID = fnv64("doc")
+var docKeyID = nameID("doc")
 
-func fnv64(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
+func nameID(s string) uint64 {
+	h := fnv.New64a()
+	io.WriteString(h, s)
+	return h.Sum64()
 }
 
 func keyString(v reflect.Value) string {
