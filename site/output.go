@@ -45,8 +45,8 @@ type Output struct {
 	have     manifest // what a recycled stage holds already
 	mu       sync.Mutex
 	dirs     sync.Map // directories already made in the stage
-	Written  int      // files written
-	Linked   int      // files unchanged: kept in a recycled stage or hard-linked from the live site
+	Written  int      // files new or changed since the live site (written, or kept from a recycled stage that had them)
+	Linked   int      // files the same as the live site's
 }
 
 type manifest struct {
@@ -215,7 +215,7 @@ func (o *Output) write(name, key string, data []byte) error {
 		return err
 	}
 	if o.have.Files[name] == h || o.prev.Files[name] == h && o.link(name) {
-		o.count(&o.Linked)
+		o.count(o.counter(name, h))
 		return nil
 	}
 	dst := filepath.Join(o.stage, filepath.FromSlash(name))
@@ -257,6 +257,16 @@ func (o *Output) WriteKeyed(name, key string, render func() ([]byte, error)) err
 		return err
 	}
 	return o.write(name, key, data)
+}
+
+// counter is the count a file that was not written goes to: a recycled
+// stage may already hold a file that differs from the live site's, and the
+// site has then changed all the same.
+func (o *Output) counter(name, hash string) *int {
+	if o.prev.Files[name] == hash {
+		return &o.Linked
+	}
+	return &o.Written
 }
 
 func (o *Output) count(n *int) {
@@ -485,7 +495,7 @@ func (s *streamFile) Close() error {
 	}
 	if s.o.have.Files[s.name] == h || s.o.prev.Files[s.name] == h && s.o.link(s.name) {
 		os.Remove(tmp)
-		s.o.count(&s.o.Linked)
+		s.o.count(s.o.counter(s.name, h))
 		return nil
 	}
 	os.Chmod(tmp, 0o644)

@@ -121,6 +121,16 @@ func TestOutputRecycles(t *testing.T) {
 		if i >= 2 && o.stage != o.recycle {
 			t.Errorf("build %d did not recycle the older site", i+1)
 		}
+		// the counts are against the live site, whatever the stage held
+		changed := 0
+		for n, data := range files {
+			if i == 0 || builds[i-1][n] != data {
+				changed++
+			}
+		}
+		if o.Written != changed || o.Linked != len(files)-changed {
+			t.Errorf("build %d: %d new or changed and %d unchanged, want %d and %d", i+1, o.Written, o.Linked, changed, len(files)-changed)
+		}
 		if i == 4 && (renders != 0 || o.Written != 0) {
 			t.Errorf("an unchanged build rendered %d pages and wrote %d files", renders, o.Written)
 		}
