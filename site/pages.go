@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"html/template"
@@ -48,6 +49,7 @@ type lookups struct {
 	docEntIx [][]int32                 // distinct entities per document, as indexes into Corpus.Entities, sorted
 	coPool   sync.Pool                 // *coScratch, for co-occurrence counts
 	refs     [][][2]int                // entity (index) -> (document, mention), in document order
+	newest   []int32                   // document -> its rank, newest first (by date, then id)
 	events   map[string][]*index.Event // entity -> events, earliest first
 	tl       *timelinePlan
 }
@@ -83,6 +85,21 @@ func (r *renderer) lk() *lookups {
 		}
 		slices.Sort(ents)
 		l.docEntIx[i] = slices.Clone(slices.Compact(ents))
+	}
+	byDate := make([]int32, len(c.Docs))
+	for i := range byDate {
+		byDate[i] = int32(i)
+	}
+	slices.SortFunc(byDate, func(a, b int32) int {
+		da, db := &c.Docs[a].Doc, &c.Docs[b].Doc
+		if x := cmp.Compare(db.Published, da.Published); x != 0 {
+			return x
+		}
+		return cmp.Compare(da.ID, db.ID)
+	})
+	l.newest = make([]int32, len(c.Docs))
+	for rank, i := range byDate {
+		l.newest[i] = int32(rank)
 	}
 	n := len(c.Entities)
 	l.coPool.New = func() any { return &coScratch{count: make([]int32, n)} }
@@ -710,25 +727,24 @@ func (r *renderer) entities() error {
 	err := r.forEach(len(r.c.Entities), func(k int) error {
 		e := r.c.Entities[k]
 		refs := l.refs[k]
-		// documents, newest first, with their mention counts
-		perDoc := map[int]int{}
-		var order []int
+		// documents, newest first, with their mention counts (refs come
+		// in document order, so a document's mentions are one run)
+		var counted [][2]int // document, mentions
 		for _, rf := range refs {
-			if perDoc[rf[0]] == 0 {
-				order = append(order, rf[0])
+			if n := len(counted); n > 0 && counted[n-1][0] == rf[0] {
+				counted[n-1][1]++
+			} else {
+				counted = append(counted, [2]int{rf[0], 1})
 			}
-			perDoc[rf[0]]++
 		}
-		sort.SliceStable(order, func(i, j int) bool {
-			a, b := r.c.Docs[order[i]].Doc, r.c.Docs[order[j]].Doc
-			if a.Published != b.Published {
-				return a.Published > b.Published
-			}
-			return a.ID < b.ID
-		})
+		slices.SortFunc(counted, func(a, b [2]int) int { return cmp.Compare(l.newest[a[0]], l.newest[b[0]]) })
+		order := make([]int, len(counted))
+		for i, dc := range counted {
+			order[i] = dc[0]
+		}
 		var docs []entityDoc
-		for _, i := range order[:min(len(order), entityDocs)] {
-			docs = append(docs, entityDoc{&r.c.Docs[i].Doc, perDoc[i]})
+		for _, dc := range counted[:min(len(counted), entityDocs)] {
+			docs = append(docs, entityDoc{&r.c.Docs[dc[0]].Doc, dc[1]})
 		}
 		// Mentions in context, for the newest documents. The contexts are
 		// cut from the texts only if the page is rendered; the key covers
