@@ -71,3 +71,39 @@ func TestPositionsInBrowserEngine(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsInBrowserEngine reads, with the browser engine, column chunks
+// (field lengths, date ranks) of every width the exporter picks.
+func TestColumnsInBrowserEngine(t *testing.T) {
+	needNode(t)
+	type column struct {
+		B  string `json:"b"`
+		At int    `json:"at"`
+		N  int    `json:"n"`
+	}
+	var cols []column
+	var want [][]uint32
+	for i, top := range []uint32{0, 1, 255, 256, 65535, 65536, 1<<32 - 1} {
+		vals := []uint32{top, 0, top / 2, min(7, top), top}
+		b := websearch.FixedWidth(vals)
+		w := 4
+		if top < 1<<8 {
+			w = 1
+		} else if top < 1<<16 {
+			w = 2
+		}
+		if int(b[0]) != w || len(b) != 4+w*len(vals) {
+			t.Errorf("%d: width %d, %d bytes; want width %d", top, b[0], len(b), w)
+		}
+		cols = append(cols, column{base64.StdEncoding.EncodeToString(b), i * 3, len(vals)})
+		want = append(want, vals)
+	}
+	s := buildSite(t, loadItems(t, 5), 0)
+	var resp struct {
+		Columns [][]uint32 `json:"columns"`
+	}
+	runNode(t, s.dir, map[string]any{"columns": cols}, &resp)
+	if !slices.EqualFunc(resp.Columns, want, slices.Equal) {
+		t.Fatalf("browser read %v, want %v", resp.Columns, want)
+	}
+}

@@ -578,6 +578,40 @@ func uv(b []byte, v uint64) []byte {
 }
 
 // encodePostings: varint flags (bit0: all tf 1, bit1: bitmap), docs, tfs.
+// fixedWidth encodes a column chunk (field lengths, date ranks) as
+// little-endian integers of the smallest width that holds them all (1, 2 or
+// 4 bytes), after a 4-byte header whose first byte is that width. The
+// browser reads the values through a typed array instead of decoding
+// varints one by one: decoding the 50,000 "_all" lengths took a cold page
+// 30 ms. Most lengths need two bytes either way, so the files stay the
+// size the varints made them.
+func fixedWidth[T int32 | uint32](vals []T) []byte {
+	var top uint32
+	for _, v := range vals {
+		top = max(top, uint32(v))
+	}
+	w := 4
+	switch {
+	case top < 1<<8:
+		w = 1
+	case top < 1<<16:
+		w = 2
+	}
+	b := make([]byte, 4+w*len(vals))
+	b[0] = byte(w)
+	for i, v := range vals {
+		switch w {
+		case 1:
+			b[4+i] = byte(v)
+		case 2:
+			binary.LittleEndian.PutUint16(b[4+2*i:], uint16(v))
+		default:
+			binary.LittleEndian.PutUint32(b[4+4*i:], uint32(v))
+		}
+	}
+	return b
+}
+
 func encodePostings(ps []posting) []byte {
 	allOne := true
 	for _, p := range ps {
@@ -978,10 +1012,7 @@ func (e *exporter) columns() (map[string]any, error) {
 		}
 		var b []byte
 		for _, f := range dlFields {
-			b = nil
-			for o := lo; o < hi; o++ {
-				b = uv(b, uint64(e.lens[f][o]))
-			}
+			b = fixedWidth(e.lens[f][lo:hi])
 			k, err := e.writeBin("dl", b)
 			if err != nil {
 				return nil, err
@@ -1001,11 +1032,7 @@ func (e *exporter) columns() (map[string]any, error) {
 			return nil, err
 		}
 		fc = append(fc, k)
-		b = nil
-		for o := lo; o < hi; o++ {
-			b = uv(b, uint64(e.dateIdx[o]))
-		}
-		if k, err = e.writeBin("dt", b); err != nil {
+		if k, err = e.writeBin("dt", fixedWidth(e.dateIdx[lo:hi])); err != nil {
 			return nil, err
 		}
 		dt = append(dt, k)

@@ -1,7 +1,7 @@
 // Loads an exported site's search files into node the way a page would (the
 // same scripts, registering on globalThis.casefileSearch) and answers JSON
 // requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size, files}],
-// positions: [{b: base64, tfs, fields}]}
+// positions: [{b: base64, tfs, fields}], columns: [{b: base64, at, n}]}
 // (files: list the files the search loaded).
 // Used by the Go tests (conformance, analyser equivalence, parser).
 import fs from "node:fs";
@@ -25,6 +25,11 @@ if (req.analyze) out.analyze = req.analyze.map((t) => E.analyze(t).map((x) => [x
 if (req.tokenize) out.tokenize = req.tokenize.map((t) => E.tokenize(t).map((x) => x.t));
 if (req.stem) out.stem = req.stem.map((w) => E.stem(w));
 if (req.lower) out.lower = req.lower.map((w) => E.lower(w));
+if (req.columns) out.columns = req.columns.map((x) => {
+  const col = new Uint32Array(x.at + x.n);
+  E.fixedColumn(new Uint8Array(Buffer.from(x.b, "base64")), col, x.at, x.n);
+  return Array.from(col.subarray(x.at));
+});
 if (req.positions) out.positions = req.positions.map((x) => {
   const r = E.decodePositions(new Uint8Array(Buffer.from(x.b, "base64")), 0, Uint32Array.from(x.tfs), x.tfs.length, x.fields);
   return { starts: Array.from(r.starts), vals: Array.from(r.vals) };
