@@ -178,7 +178,7 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 	// does the counting of each group's forms and types. Only numbering the
 	// groups, which must see mentions in order, stays serial.
 	r.surf = make([][]surface, len(docs))
-	parallel(len(docs), func(di int) {
+	Parallel(len(docs), func(di int) {
 		ms := docs[di].Mentions
 		out := make([]surface, len(ms))
 		for mi, m := range ms {
@@ -209,7 +209,7 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 			g.refs = append(g.refs, ref{di, mi})
 		}
 	}
-	parallel(len(r.groups), func(gi int) {
+	Parallel(len(r.groups), func(gi int) {
 		g := r.groups[gi]
 		g.forms, g.types = map[string]int{}, map[string]int{}
 		for _, rf := range g.refs {
@@ -559,7 +559,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 	}
 	// Each entity is made from its own mentions alone: in parallel.
 	all := make([]named, len(roots))
-	parallel(len(roots), func(k int) {
+	Parallel(len(roots), func(k int) {
 		a := sets[roots[k]]
 		e := &Entity{Type: a.class}
 		e.Name = canonicalName(a.forms)
@@ -631,7 +631,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		c.byID[id] = n.e
 	}
 	// A mention belongs to one entity: each writes its own links.
-	parallel(len(all), func(k int) {
+	Parallel(len(all), func(k int) {
 		for _, rf := range all[k].refs {
 			c.Links[rf.doc][rf.m] = all[k].e.ID
 		}

@@ -220,8 +220,8 @@ func sortedKeysStr(m map[string]string) []string {
 	return out
 }
 
-// parallel runs fn(i) for i in [0, n) on every CPU.
-func parallel(n int, fn func(i int)) {
+// Parallel runs fn(i) for i in [0, n) on every CPU.
+func Parallel(n int, fn func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
 	var wg sync.WaitGroup
 	next := make(chan int, 256)
@@ -356,7 +356,7 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 		keys = make([][16]byte, n)
 	}
 	var misses atomic.Int64
-	parallel(n, func(i int) {
+	Parallel(n, func(i int) {
 		a := c.Docs[i]
 		if keys != nil && a.Doc.Key != "" { // an analysis without a key is not cached
 			keys[i] = storyKey(a, c.Links[i])
@@ -494,7 +494,7 @@ func storyFeatures(c *Corpus, counts [][]termWeight) []storyFeat {
 	df := docFrequencies(counts)
 	docs := float64(max(n, minIDFDocs))
 	feats := make([]storyFeat, n)
-	parallel(n, func(i int) {
+	Parallel(n, func(i int) {
 		v := counts[i]
 		for k := range v {
 			v[k].w = (1 + math.Log(v[k].w)) * math.Log((docs+1)/(float64(df(v[k].t))+0.5))
@@ -532,7 +532,7 @@ func storyFeatures(c *Corpus, counts [][]termWeight) []storyFeat {
 func docFrequencies(counts [][]termWeight) func(uint64) int32 {
 	shards := runtime.GOMAXPROCS(0)
 	maps := make([]map[uint64]int32, shards)
-	parallel(shards, func(s int) {
+	Parallel(shards, func(s int) {
 		m := map[uint64]int32{}
 		for _, v := range counts {
 			for _, x := range v {
@@ -563,7 +563,7 @@ func storyLinks(feats []storyFeat) []storyEdge {
 	// Per-worker scratch: a count per document (at most len(top) <= 255)
 	// and the documents touched, so no map and no full sort per document.
 	scratch := sync.Pool{New: func() any { return &linkScratch{count: make([]uint8, len(feats))} }}
-	parallel(len(feats), func(i int) {
+	Parallel(len(feats), func(i int) {
 		sc := scratch.Get().(*linkScratch)
 		defer scratch.Put(sc)
 		sc.touched = sc.touched[:0]

@@ -91,7 +91,7 @@ func buildTimeline(c *Corpus) []*Event {
 		cand *candidate
 	}
 	perDoc := make([][]dated, len(c.Docs))
-	parallel(len(c.Docs), func(di int) {
+	Parallel(len(c.Docs), func(di int) {
 		a := c.Docs[di]
 		text := a.Doc.Text
 		type key struct {
@@ -133,7 +133,7 @@ func buildTimeline(c *Corpus) []*Event {
 
 	// Each date's candidates cluster on their own, in parallel.
 	perDate := make([][]*Event, len(dates))
-	parallel(len(dates), func(k int) {
+	Parallel(len(dates), func(k int) {
 		d := dates[k]
 		cands := byDate[d]
 		parent := make([]int, len(cands))
