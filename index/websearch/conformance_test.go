@@ -79,6 +79,10 @@ var extraQueries = []conformanceQuery{
 	{Q: "3:17-cv-01916"}, {Q: "motion to dismiss", Sort: "date"}, {Q: "bank*"}, {Q: "title:bank*"},
 	{Q: `"the court"`}, {Q: "zzqxv court"}, {Q: "-zzqxv +creditors"}, {Q: "summons DHS"}, {Q: "entity:twitter"},
 	{Q: "entity:twitter -entity:alt-uscis"}, {Q: `"court court"`}, {Q: "court court"}, {Q: "anti-Trump"},
+	// two-word phrases, as pairs or from positions (pairs_test.go)
+	{Q: `"motion dismiss"`}, {Q: `"dismiss motion"`}, {Q: `"court of appeals"`}, {Q: `"filing complaint"`},
+	{Q: `"bankruptcy court"`}, {Q: `"the court of"`}, {Q: `"motion to dismiss" court`}, {Q: `+"appeal" "court ruling"`},
+	{Q: `title:"motion dismiss"`}, {Q: `"Homeland Security" court`},
 }
 
 // bleveSearch is `casefile search`: bleve with segment-independent
@@ -92,8 +96,10 @@ func bleveSearch(idx bleve.Index, q conformanceQuery, size int) (*index.Results,
 // total, the same top 10 and the same scores.
 func TestConformance(t *testing.T) {
 	items := loadItems(t, 400)
-	// small own-file threshold: common terms take the dictionary-free path
-	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300})
+	// small own-file threshold: common terms take the dictionary-free path;
+	// small pair threshold: two-word phrases of common terms read pairs
+	// (others, of rarer terms, still read positions)
+	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300, PairMinPositions: 256})
 	if man, err := os.ReadFile(filepath.Join(s.dir, "search", "manifest.js")); err != nil || !strings.Contains(string(man), `"hot":`) {
 		t.Fatalf("no list of common terms in the manifest (%v)", err)
 	}

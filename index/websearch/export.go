@@ -72,6 +72,10 @@ type Options struct {
 	// their own and a place in the list of common terms, which the engine
 	// reads without a dictionary shard (default 8 KB).
 	OwnFileBytes int
+	// PairMinPositions: "_all" terms whose positions take at least this
+	// many bytes get pair lists for two-word phrases (pairs.go; default 16
+	// KB, negative: none).
+	PairMinPositions int
 	// CacheDir, if set, is a folder where Export keeps what it read from the
 	// index, so that the next export reads only the documents whose Key
 	// changed (and new and deleted ones). The files are the same either way.
@@ -82,6 +86,7 @@ type Options struct {
 type Stats struct {
 	Docs  int
 	Terms int
+	Pairs int // pair lists of common terms (pairs.go)
 	Files int
 	Bytes int64
 	// Kinds maps a file kind (manifest, dict, post, pos, dl, fc, en, dt, text,
@@ -156,6 +161,10 @@ func Export(idx bleve.Index, docs []Doc, entities []Entity, sink Sink, opt *Opti
 	e.dict.own = ownPackBytes
 	if opt.OwnFileBytes > 0 {
 		e.dict.own = opt.OwnFileBytes
+	}
+	e.pairMin = defaultPairMin
+	if opt.PairMinPositions != 0 {
+		e.pairMin = opt.PairMinPositions
 	}
 	meta := make(map[string]*Doc, len(docs))
 	for i := range docs {
@@ -247,6 +256,7 @@ type exporter struct {
 	dates                 []int64
 	dateCounts            []int
 
+	pairMin  int // positions this long make a term common (pairs.go); <= 0: no pairs
 	dict     dictWriter
 	allTerms int            // terms in "_all" (for the prefetch hints)
 	tkBuf    []byte         // textKey's buffer
@@ -486,12 +496,25 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	n := len(e.ids)
 	e.stats.Docs = n
 	e.dict.e = e
-	for i := range st.terms {
-		t := &st.terms[i]
-		if t.key[0] == dateCode {
-			continue
+	pairs, err := e.pairs(st)
+	if err != nil {
+		return err
+	}
+	e.stats.Pairs = len(pairs)
+	// terms and pairs, merged in key order
+	for i, j := 0, 0; i < len(st.terms) || j < len(pairs); {
+		var t *termState
+		if j == len(pairs) || i < len(st.terms) && st.terms[i].key < pairs[j].key {
+			t = &st.terms[i]
+			i++
+			if t.key[0] == dateCode {
+				continue
+			}
+			e.stats.Terms++
+		} else {
+			t = &pairs[j]
+			j++
 		}
-		e.stats.Terms++
 		if err := e.dict.add(t); err != nil {
 			return err
 		}
@@ -542,6 +565,9 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	man["hot"] = k
 	man["fields"] = fieldCodes()
 	man["pos"] = compositeFields
+	if e.pairMin > 0 {
+		man["pairs"] = map[string]int{"min": e.pairMin, "gap": maxPairGap}
+	}
 	avg := map[string]float64{}
 	for f, c := range e.card {
 		if n > 0 {
@@ -798,7 +824,7 @@ func (w *dictWriter) add(t *termState) error {
 		}
 		w.buf = uv(w.buf, 1)
 		w.buf = uv(uv(uv(w.buf, uint64(pi)), uint64(off)), uint64(len(enc)))
-		if len(enc) >= w.own {
+		if len(enc) >= w.own && key[0] != pairCode { // pairs are many: the hot file would grow with them
 			h := hotRef{key: hex.EncodeToString(key), df: t.df, pack: pi, ppack: -1}
 			if key[0] == 'a' {
 				if !t.clean || t.rel == nil || w.e.st.hintAvg != w.e.hintAvg() {

@@ -610,8 +610,8 @@
     if (!DIR) throw new Error('search directory not loaded');
     return DIR;
   }
-  function lookup(field, term) {
-    var hk = keyHex(field, term);
+  function lookup(field, term) { return lookupHex(keyHex(field, term)); }
+  function lookupHex(hk) {
     return hot().then(function (h) {
       var e = h.get(hk);
       if (e) return e;
@@ -1112,6 +1112,22 @@
     });
   }
 
+  // A phrase of two common "_all" terms one or two positions apart reads
+  // the documents of the pair (export's pairs.go) instead of both terms'
+  // positions: null if the phrase is not such a pair, else a promise of the
+  // pair's ordinals (none if the export has no entry: the pair never occurs).
+  function pairDocs(node) {
+    var P = man().pairs, ts = node.conj.c;
+    if (!P || node.field !== '_all' || ts.length !== 2 || !ts[0].e || !ts[1].e) return null;
+    var gap = node.at[1] - node.at[0];
+    if (gap < 1 || gap > P.gap || ts[0].e.plen < P.min || ts[1].e.plen < P.min) return null;
+    var a = enc.encode(ts[0].term), b = enc.encode(ts[1].term), k = [112, gap], n = a.length;
+    while (n >= 128) { k.push((n & 127) | 128); n = Math.floor(n / 128); }
+    k.push(n);
+    var hk = hexOf(k, k.length) + hexOf(a, a.length) + hexOf(b, b.length);
+    return lookupHex(hk).then(function (e) { return e ? postings(e).then(function (p) { return p.ords; }) : new Int32Array(0); });
+  }
+
   // Which chunks of which columns the tree needs, and the postings it reads.
   function prepare(node, acc) {
     switch (node.k) {
@@ -1120,6 +1136,8 @@
         return postings(node.e).then(function (p) { node.p = p; acc.push([node.field, p.ords]); });
       case 'disj': case 'conj': return Promise.all(node.c.map(function (c) { return prepare(c, acc); }));
       case 'phrase':
+        var pair = pairDocs(node);
+        if (pair) return Promise.all([prepare(node.conj, acc), pair.then(function (ords) { node.pairOrds = ords; })]);
         // positions are requested with the postings, not after them
         return Promise.all([prepare(node.conj, acc), Promise.all(node.conj.c.map(function (t) {
           if (!t.e) return null;
@@ -1202,9 +1220,14 @@
         var only = node.field === 'title' ? man().pos.indexOf('title') : -1;
         var cur = new Int32Array(ts.length), lo = new Int32Array(ts.length), hi = new Int32Array(ts.length), ptr = new Int32Array(ts.length);
         var anyPos = ts.length === 1 && ts[0].anyPos, havePos = ts.every(function (t) { return t.pos; });
+        var pairs = node.pairOrds, pj = 0;
         for (i = 0; i < c.ords.length; i++) {
           var o = c.ords[i], ok = anyPos;
-          if (!ok && havePos) {
+          if (pairs) {
+            // candidates and the pair's documents both ascend
+            while (pj < pairs.length && pairs[pj] < o) pj++;
+            ok = pj < pairs.length && pairs[pj] === o;
+          } else if (!ok && havePos) {
             // candidates and postings both ascend: walk each term's postings once
             ok = true;
             for (var k = 0; k < ts.length && ok; k++) {
