@@ -120,17 +120,18 @@ var exportFields = []struct {
 var compositeFields = []string{index.FieldTitle, index.FieldText}
 
 const (
-	chunkDocs      = 65536 // documents per column chunk (one request up to 64k documents)
-	textGroup      = 128   // documents per text group, on average (one hash names the group)
-	entChunk       = 256   // entities per name chunk
-	shardSpread    = 512   // dictionary terms per shard, on average
-	maxShardTerms  = 8192  // a shard ends here whatever the terms
-	packBytes      = 16 << 10
-	ownPackBytes   = 8 << 10
-	posPackBytes   = 32 << 10
-	inlineBytes    = 96 // postings this small live in the dictionary: one round trip less
-	writeAtOnce    = 16 // files written at the same time (file systems answer faster in parallel)
-	maxCacheChange = 20 // an export reads at most 1/maxCacheChange of the documents again, or all of them
+	chunkDocs       = 65536 // documents per column chunk (one request up to 64k documents)
+	textGroup       = 128   // documents per text group, on average (one hash names the group)
+	entChunk        = 256   // entities per name chunk
+	shardSpread     = 512   // dictionary terms per shard, on average
+	pairShardSpread = 64    // pairs per shard, on average
+	maxShardTerms   = 8192  // a shard ends here whatever the terms
+	packBytes       = 16 << 10
+	ownPackBytes    = 8 << 10
+	posPackBytes    = 32 << 10
+	inlineBytes     = 96 // postings this small live in the dictionary: one round trip less
+	writeAtOnce     = 16 // files written at the same time (file systems answer faster in parallel)
+	maxCacheChange  = 20 // an export reads at most 1/maxCacheChange of the documents again, or all of them
 )
 
 // Export writes the browser search files for the open index through sink.
@@ -717,7 +718,15 @@ func fnv32(s string) uint32 {
 
 // shardBoundary: a dictionary shard starts at this key. Boundaries depend on
 // the key alone, so a changed term changes its own shard only.
-func shardBoundary(key string) bool { return fnv32(key)%shardSpread == 0 }
+// Pairs take shards of their own, smaller ones: a phrase reads one pair
+// from its shard, and pair entries are long (two terms, and postings inline
+// up to inlineBytes), so a shard of 512 took 70 KB gzipped at 50k.
+func shardBoundary(key string) bool {
+	if key[0] == pairCode {
+		return fnv32(key)%pairShardSpread == 0
+	}
+	return fnv32(key)%shardSpread == 0
+}
 
 // textBoundary: a text group starts at this document.
 func textBoundary(id string) bool { return fnv32(id)%textGroup == 0 }
@@ -794,7 +803,7 @@ func topK(n, k int, better func(a, b int) bool) []int {
 }
 
 func (w *dictWriter) add(t *termState) error {
-	if w.n > 0 && (shardBoundary(t.key) || w.n >= maxShardTerms) {
+	if w.n > 0 && (shardBoundary(t.key) || w.n >= maxShardTerms || (t.key[0] == pairCode) != (w.first[0] == pairCode)) {
 		if err := w.flushShard(); err != nil {
 			return err
 		}
