@@ -21,7 +21,7 @@ const cacheName = "websearch-state.bin"
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheVersion changes whenever the state's meaning or encoding changes.
-const cacheVersion = "websearch-state-4"
+const cacheVersion = "websearch-state-5"
 
 func cacheHeader(snip int) []byte {
 	return []byte(fmt.Sprintf("%s snippet=%d\n", cacheVersion, snip))
@@ -175,6 +175,14 @@ func saveState(dir string, snip int, st *state) error {
 		w.ords(t.rel)
 		w.ords(t.date)
 	}
+	w.uv(uint64(st.pairMin))
+	w.uv(uint64(len(st.pairs)))
+	for i := range st.pairs {
+		t := &st.pairs[i]
+		w.str(t.key)
+		w.uv(uint64(t.df))
+		w.bytes(t.post)
+	}
 	w.flush(true)
 	if w.err == nil {
 		_, w.err = f.Write(binary.BigEndian.AppendUint32(nil, w.crc))
@@ -248,6 +256,18 @@ func loadState(dir string, snip int) *state {
 		}
 		t.rel = r.ords()
 		t.date = r.ords()
+	}
+	st.pairMin = int(r.num())
+	n = int(r.num())
+	if !r.ok(n) {
+		return nil
+	}
+	st.pairs = make([]termState, n)
+	for i := range st.pairs {
+		t := &st.pairs[i]
+		t.key = r.str()
+		t.df = int(r.num())
+		t.post = r.bytes()
 	}
 	if r.err != nil || r.i != len(body) {
 		return nil

@@ -87,8 +87,11 @@ type Stats struct {
 	Docs  int
 	Terms int
 	Pairs int // pair lists of common terms (pairs.go)
-	Files int
-	Bytes int64
+	// PairsPatched: the pairs were the cached ones, patched for the
+	// changed documents, not made again from the positions
+	PairsPatched bool
+	Files        int
+	Bytes        int64
 	// Kinds maps a file kind (manifest, dict, post, pos, dl, fc, en, dt, text,
 	// ent, dates, asset) to its file count and byte total.
 	Kinds map[string][2]int64
@@ -257,7 +260,8 @@ type exporter struct {
 	dates                 []int64
 	dateCounts            []int
 
-	pairMin  int // positions this long make a term common (pairs.go); <= 0: no pairs
+	pairMin  int       // positions this long make a term common (pairs.go); <= 0: no pairs
+	pairBase *pairBase // what an incremental export patches the cached pairs with
 	dict     dictWriter
 	allTerms int            // terms in "_all" (for the prefetch hints)
 	tkBuf    []byte         // textKey's buffer

@@ -75,6 +75,8 @@ type state struct {
 	docs    []docState  // by ordinal (sorted ids)
 	terms   []termState // by key
 	hintAvg float64     // the "_all" average the terms' hints were computed with
+	pairMin int         // the PairMinPositions the pairs were made with
+	pairs   []termState // pairs of common terms, by key (pairs.go)
 	dirty   bool        // differs from the cached state
 }
 
@@ -512,6 +514,11 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 	}
 	for ; ni < len(newKeys); ni++ {
 		emitNew(newKeys[ni])
+	}
+	e.pairBase = &pairBase{pairMin: old.pairMin, pairs: old.pairs, oldToNew: oldToNew, changed: changed, add: add,
+		first: firstAffected, shifted: shifted, gone: goneOrds}
+	for _, t := range commonTerms(old.terms, old.pairMin) {
+		e.pairBase.common = append(e.pairBase.common, t.key)
 	}
 	return st, len(changed), nil
 }
