@@ -73,7 +73,7 @@ type Options struct {
 	// reads without a dictionary shard (default 8 KB).
 	OwnFileBytes int
 	// PairMinPositions: "_all" terms whose positions take at least this
-	// many bytes get pair lists for two-word phrases (pairs.go; default 16
+	// many bytes get pair lists for two-word phrases (pairs.go; default 32
 	// KB, negative: none).
 	PairMinPositions int
 	// CacheDir, if set, is a folder where Export keeps what it read from the
@@ -608,7 +608,6 @@ func uv(b []byte, v uint64) []byte {
 	return append(b, byte(v))
 }
 
-// encodePostings: varint flags (bit0: all tf 1, bit1: bitmap), docs, tfs.
 // fixedWidth encodes a column chunk (field lengths, date ranks) as
 // little-endian integers of the smallest width that holds them all (1, 2 or
 // 4 bytes), after a 4-byte header whose first byte is that width. The
@@ -643,6 +642,7 @@ func fixedWidth[T int32 | uint32](vals []T) []byte {
 	return b
 }
 
+// encodePostings: varint flags (bit0: all tf 1, bit1: bitmap), docs, tfs.
 func encodePostings(ps []posting) []byte {
 	allOne := true
 	for _, p := range ps {

@@ -35,8 +35,10 @@ const (
 	pairCode   = 'p'
 	maxPairGap = 2 // pairs one or two positions apart (a stop word between them)
 	// defaultPairMin: positions this long (encoded) make a term common: 117
-	// terms of the 50,000-document benchmark. A phrase of rarer terms reads
-	// at most 64 KB of positions per term.
+	// terms of the 50,000-document benchmark. A phrase of two rarer terms
+	// reads less than 64 KB of positions; one of a common and a rare term
+	// still reads the common term's (positions blocked by document range
+	// would let it read only the rare term's documents).
 	defaultPairMin = 32 << 10
 )
 
@@ -66,14 +68,15 @@ type pairBase struct {
 	gone    []int32
 }
 
-// commonTerms are the "_all" terms whose positions take at least min bytes.
-func commonTerms(terms []termState, min int) []*termState {
+// commonTerms are the "_all" terms whose positions take at least minPos
+// bytes.
+func commonTerms(terms []termState, minPos int) []*termState {
 	var out []*termState
-	if min <= 0 {
+	if minPos <= 0 {
 		return nil
 	}
 	for i := range terms {
-		if t := &terms[i]; t.key[0] == 'a' && len(t.pos) >= min {
+		if t := &terms[i]; t.key[0] == 'a' && len(t.pos) >= minPos {
 			out = append(out, t)
 		}
 	}

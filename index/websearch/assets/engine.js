@@ -754,7 +754,6 @@
     return out;
   }
   function allChunks() { var out = [], n = Math.ceil(man().n / man().chunk); for (var i = 0; i < n; i++) out.push(i); return out; }
-  // field lengths of the given fields (those that vary) in the given chunks
   // fixed(b, out, at, n): a column chunk of n little-endian integers, each
   // b[0] bytes wide from b[4] on (export.go's fixedWidth), into out from at.
   // A typed array over the bytes copies them natively; decoding varints in a
@@ -765,6 +764,7 @@
     var w = b[0], a = b.slice(4, 4 + w * n);
     out.set(w === 1 ? a : w === 2 ? new Uint16Array(a.buffer) : new Uint32Array(a.buffer), at);
   }
+  // field lengths of the given fields (those that vary) in the given chunks
   function loadDl(fields, chunks) {
     var m = man(), c = columns();
     return Promise.all(fields.filter(function (f) { return m.dl[f]; }).map(function (f) {
