@@ -1126,9 +1126,11 @@ func (r *renderer) timeline() error {
 	return nil
 }
 
-func (r *renderer) search() error {
+// search writes the search page; preload names the search files it
+// requests from its <head>, beside manifest.js (none without an index).
+func (r *renderer) search(preload []string) error {
 	body := struct{ Scripts []string }{[]string{"search/manifest.js"}}
-	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body})
+	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body, Preload: preload})
 }
 
 // entityLabel is what a page shows of an entity it links to by id.

@@ -75,6 +75,9 @@ type page struct {
 	Path  string // the page's own file: its permalink, relative to the site root
 	Stats stats
 	Body  any
+	// Preload: scripts the page requests from its <head>, before the
+	// scripts at its end have run (the search page's engine)
+	Preload []string
 	// Chrome is filled in by render; it is not part of a page's key (the
 	// salt and Root and Nav cover it).
 	Chrome *chrome
@@ -123,7 +126,6 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		{"timeline", r.timeline},
 		{"stories", r.stories},
 		{"document lists", r.documentLists},
-		{"search page", r.search},
 		{"exports", r.exports},
 		{"feed", r.feed},
 	}
@@ -140,20 +142,26 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 	// for it before taking a CPU.
 	var searchErr error
 	wg.Add(1)
+	// The search page comes after it: it preloads the search files the
+	// export names.
 	go func() {
 		defer wg.Done()
-		if r.opt.Index == nil {
-			return
+		var preload []string
+		if r.opt.Index != nil {
+			idx, err := r.opt.Index()
+			if err != nil {
+				searchErr = fmt.Errorf("render search data: %w", err)
+				return
+			}
+			r.cpu <- struct{}{}
+			defer func() { <-r.cpu }()
+			if preload, err = r.searchData(idx); err != nil {
+				searchErr = fmt.Errorf("render search data: %w", err)
+				return
+			}
 		}
-		idx, err := r.opt.Index()
-		if err != nil {
-			searchErr = fmt.Errorf("render search data: %w", err)
-			return
-		}
-		r.cpu <- struct{}{}
-		defer func() { <-r.cpu }()
-		if err := r.searchData(idx); err != nil {
-			searchErr = fmt.Errorf("render search data: %w", err)
+		if err := r.search(preload); err != nil {
+			searchErr = fmt.Errorf("render search page: %w", err)
 		}
 	}()
 	// Steps that render many pages take a token per page (forEach); the
@@ -371,7 +379,9 @@ func docsByDate(c *index.Corpus) []*extract.Document {
 }
 
 // searchData exports the browser search files from the bleve index.
-func (r *renderer) searchData(idx bleve.Index) error {
+// searchData exports the search files and returns those a search page
+// should preload.
+func (r *renderer) searchData(idx bleve.Index) ([]string, error) {
 	docs := make([]websearch.Doc, len(r.c.Docs))
 	for i, a := range r.c.Docs {
 		d := a.Doc
@@ -395,13 +405,16 @@ func (r *renderer) searchData(idx bleve.Index) error {
 	if r.opt.IndexDir != "" && r.opt.SearchCache != "" {
 		keys, err := index.DocKeys(r.opt.IndexDir)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for i := range docs {
 			docs[i].Key = keys[docs[i].ID]
 		}
 		opt = &websearch.Options{CacheDir: r.opt.SearchCache}
 	}
-	_, err := websearch.Export(idx, docs, ents, r.out, opt)
-	return err
+	st, err := websearch.Export(idx, docs, ents, r.out, opt)
+	if err != nil {
+		return nil, err
+	}
+	return st.Preload, nil
 }

@@ -173,6 +173,14 @@ func TestSitePages(t *testing.T) {
 			t.Errorf("missing %s", need)
 		}
 	}
+	// the search page requests the engine and the common terms from its
+	// head, beside manifest.js (checkPages holds the links to files that exist)
+	b, _ := os.ReadFile(filepath.Join(site, "search.html"))
+	for _, kind := range []string{"engine", "hot"} {
+		if !regexp.MustCompile(`<link rel="preload" href="search/` + kind + `-[0-9a-f]+\.js" as="script">`).Match(b) {
+			t.Errorf("search.html does not preload the %s file", kind)
+		}
+	}
 }
 
 var (

@@ -135,7 +135,11 @@
 //	<nav id="pager" aria-label="Pages"></nav>
 //	<script src="search/manifest.js"></script>
 //
-// and nothing else: manifest.js loads the engine and UI. The query lives in
+// and nothing else: manifest.js loads the engine and UI. The page may also
+// name Stats.Preload in its head, as <link rel="preload" href="search/..."
+// as="script">, so that the browser requests the engine and the common
+// terms beside manifest.js rather than after it has run; manifest.js then
+// takes them from the preloads (the site's search page does this). The query lives in
 // the URL (search.html?q=...&sort=date&from=2017-01-01&to=2017-06-30&page=2).
 // From and To (a year, a month or a day, as typed) filter the result set by
 // date (both ends included) without changing scores; the facets then add

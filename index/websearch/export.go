@@ -92,6 +92,10 @@ type Stats struct {
 	PairsPatched bool
 	Files        int
 	Bytes        int64
+	// Preload: the files every search needs first (the engine, the list
+	// of common terms), relative to the site root, for a search page to
+	// request beside manifest.js instead of after it has run
+	Preload []string
 	// Kinds maps a file kind (manifest, dict, post, pos, dl, fc, en, dt, text,
 	// ent, dates, asset) to its file count and byte total.
 	Kinds map[string][2]int64
@@ -568,6 +572,10 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 		return err
 	}
 	man["hot"] = k
+	for _, b := range boot {
+		e.stats.Preload = append(e.stats.Preload, "search/"+b)
+	}
+	e.stats.Preload = append(e.stats.Preload, "search/hot-"+k+".js")
 	man["fields"] = fieldCodes()
 	man["pos"] = compositeFields
 	if e.pairMin > 0 {

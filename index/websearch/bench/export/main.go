@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -95,6 +96,13 @@ func run(corpus, idxDir, out string, indexOnly bool, batch int) error {
 		return err
 	}
 	page, _ := websearch.Assets.ReadFile("assets/search.html")
+	// the files every search needs first, requested beside manifest.js, as
+	// the site's search page does
+	var links strings.Builder
+	for _, f := range st.Preload {
+		fmt.Fprintf(&links, "<link rel=\"preload\" href=\"%s\" as=\"script\">\n", f)
+	}
+	page = []byte(strings.Replace(string(page), "</head>", links.String()+"</head>", 1))
 	if err := os.WriteFile(filepath.Join(out, "search.html"), page, 0o644); err != nil {
 		return err
 	}
