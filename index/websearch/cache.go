@@ -21,7 +21,7 @@ const cacheName = "websearch-state.bin"
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // cacheVersion changes whenever the state's meaning or encoding changes.
-const cacheVersion = "websearch-state-5"
+const cacheVersion = "websearch-state-6"
 
 func cacheHeader(snip int) []byte {
 	return []byte(fmt.Sprintf("%s snippet=%d\n", cacheVersion, snip))
@@ -129,6 +129,40 @@ func (r *cacheReader) strs() []string {
 	return out
 }
 
+// terms writes dictionary entries (terms or pairs) as loadState reads them.
+func (w *cacheWriter) terms(ts []termState) {
+	w.uv(uint64(len(ts)))
+	for i := range ts {
+		t := &ts[i]
+		w.str(t.key)
+		w.uv(uint64(t.df))
+		w.bytes(t.post)
+		w.bytes(t.pos)
+		w.ords(t.rel)
+		w.ords(t.date)
+	}
+}
+
+func (r *cacheReader) terms() []termState {
+	n := int(r.num())
+	if !r.ok(n) {
+		return nil
+	}
+	ts := make([]termState, n)
+	for i := range ts {
+		t := &ts[i]
+		t.key = r.str()
+		t.df = int(r.num())
+		t.post = r.bytes()
+		if t.pos = r.bytes(); len(t.pos) == 0 {
+			t.pos = nil
+		}
+		t.rel = r.ords()
+		t.date = r.ords()
+	}
+	return ts
+}
+
 func saveState(dir string, snip int, st *state) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -165,24 +199,9 @@ func saveState(dir string, snip int, st *state) error {
 		w.raw(d.thash[:])
 		w.uv(uint64(d.tlen))
 	}
-	w.uv(uint64(len(st.terms)))
-	for i := range st.terms {
-		t := &st.terms[i]
-		w.str(t.key)
-		w.uv(uint64(t.df))
-		w.bytes(t.post)
-		w.bytes(t.pos)
-		w.ords(t.rel)
-		w.ords(t.date)
-	}
+	w.terms(st.terms)
 	w.uv(uint64(st.pairMin))
-	w.uv(uint64(len(st.pairs)))
-	for i := range st.pairs {
-		t := &st.pairs[i]
-		w.str(t.key)
-		w.uv(uint64(t.df))
-		w.bytes(t.post)
-	}
+	w.terms(st.pairs)
 	w.flush(true)
 	if w.err == nil {
 		_, w.err = f.Write(binary.BigEndian.AppendUint32(nil, w.crc))
@@ -241,34 +260,9 @@ func loadState(dir string, snip int) *state {
 		r.i += 32
 		d.tlen = int(r.num())
 	}
-	n = int(r.num())
-	if !r.ok(n) {
-		return nil
-	}
-	st.terms = make([]termState, n)
-	for i := range st.terms {
-		t := &st.terms[i]
-		t.key = r.str()
-		t.df = int(r.num())
-		t.post = r.bytes()
-		if t.pos = r.bytes(); len(t.pos) == 0 {
-			t.pos = nil
-		}
-		t.rel = r.ords()
-		t.date = r.ords()
-	}
+	st.terms = r.terms()
 	st.pairMin = int(r.num())
-	n = int(r.num())
-	if !r.ok(n) {
-		return nil
-	}
-	st.pairs = make([]termState, n)
-	for i := range st.pairs {
-		t := &st.pairs[i]
-		t.key = r.str()
-		t.df = int(r.num())
-		t.post = r.bytes()
-	}
+	st.pairs = r.terms()
 	if r.err != nil || r.i != len(body) {
 		return nil
 	}
