@@ -1525,6 +1525,10 @@
     }
     var inR = new Uint8Array(N);
     for (var i = 0; i < R; i++) inR[ords[i]] = 1;
+    // the top entities of a result set this large are nearly always among
+    // the most frequent, whose names are the first chunk: request it with
+    // the first block rather than after the counting (a cache warm-up)
+    if (m.entities && m.entities.files.length) loadJSON('ent', m.entities.files[0]).catch(function () {});
     var counts = [], rank0 = 0, dec = new TextDecoder();
     function step(b) {
       return loadBin('eb', blocks[b].f).then(function (bytes) {
