@@ -127,10 +127,16 @@ func TestIncremental(t *testing.T) {
 		}, 0},
 	}
 	prev := readTree(t, filepath.Join(dir, "0"))
+	stateFile := filepath.Join(cache, "websearch-state.bin")
 	for i, s := range steps {
 		items = s.do()
 		out := filepath.Join(dir, "inc", s.name)
+		before, _ := os.Stat(stateFile)
 		st, sink := exportTo(t, idx, items, out, cache, prev)
+		// an export that changed nothing leaves the cached state as it is
+		if after, err := os.Stat(stateFile); s.name == "nothing" && (err != nil || before == nil || !after.ModTime().Equal(before.ModTime())) {
+			t.Errorf("nothing changed, but the cached state was written again (%v)", err)
+		}
 		if !st.Incremental || st.Read != s.read {
 			t.Errorf("%s: incremental %v, read %d documents, want %d", s.name, st.Incremental, st.Read, s.read)
 		}

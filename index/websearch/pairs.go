@@ -146,14 +146,15 @@ func (e *exporter) pairs(st *state) ([]termState, error) {
 		keys[i] = t.key
 	}
 	var out []termState
-	var err error
 	if b := e.pairBase; b != nil && b.pairMin == e.pairMin && slices.Equal(b.common, keys) {
+		// they change only with the documents, which made the state dirty
 		out = e.patchPairs(keys, b)
 		e.stats.PairsPatched = true
-	} else if out, err = e.allPairs(common); err != nil {
-		return nil, err
-	}
-	if st.pairMin != e.pairMin || !e.stats.PairsPatched {
+	} else {
+		var err error
+		if out, err = e.allPairs(common); err != nil {
+			return nil, err
+		}
 		st.dirty = true
 	}
 	st.pairMin, st.pairs = e.pairMin, out
