@@ -378,24 +378,14 @@ func docsByDate(c *index.Corpus) []*extract.Document {
 	return out
 }
 
-// searchData exports the browser search files from the bleve index.
-// searchData exports the search files and returns those a search page
-// should preload.
+// searchData exports the browser search files from the bleve index and
+// returns those a search page should preload.
 func (r *renderer) searchData(idx bleve.Index) ([]string, error) {
 	docs := make([]websearch.Doc, len(r.c.Docs))
 	for i, a := range r.c.Docs {
 		d := a.Doc
-		var ents []string
-		seen := map[string]bool{}
-		for _, id := range r.c.Links[i] {
-			if id != "" && !seen[id] {
-				seen[id] = true
-				ents = append(ents, id)
-			}
-		}
-		sort.Strings(ents)
 		docs[i] = websearch.Doc{ID: d.ID, URL: "docs/" + d.ID + ".html", Title: d.Title, Date: d.Published,
-			Source: d.Source, DocType: d.DocType, Entities: ents}
+			Source: d.Source, DocType: d.DocType}
 	}
 	ents := make([]websearch.Entity, len(r.c.Entities))
 	for i, e := range r.c.Entities {

@@ -25,13 +25,12 @@ import (
 
 // Doc is the page metadata the site gives for one indexed document.
 type Doc struct {
-	ID       string   // bleve document id
-	URL      string   // page URL relative to the site root, e.g. docs/<id>.html
-	Title    string   // display title
-	Date     string   // YYYY-MM-DD or empty
-	Source   string   // display source (outlet, court)
-	DocType  string   // article, filing, ...
-	Entities []string // canonical entity ids (display only; facets come from the index)
+	ID      string // bleve document id
+	URL     string // page URL relative to the site root, e.g. docs/<id>.html
+	Title   string // display title
+	Date    string // YYYY-MM-DD or empty
+	Source  string // display source (outlet, court)
+	DocType string // article, filing, ...
 	// Key changes whenever what the index holds for the document changes
 	// (index.DocKeys gives the index's own hashes). With Options.CacheDir,
 	// a document whose Key is unchanged is not read from the index again;

@@ -228,7 +228,7 @@ func Meta(items []Item) ([]websearch.Doc, []websearch.Entity) {
 	ents := map[string]websearch.Entity{}
 	for _, it := range items {
 		docs = append(docs, websearch.Doc{ID: it.ID, URL: "docs/" + it.ID + ".html", Title: it.Doc.Title,
-			Date: it.Doc.Date, Source: it.Doc.Source, DocType: it.Doc.DocType, Entities: it.Doc.Entity, Key: Key(it.Doc)})
+			Date: it.Doc.Date, Source: it.Doc.Source, DocType: it.Doc.DocType, Key: Key(it.Doc)})
 		for i, id := range it.Doc.Entity {
 			ents[id] = websearch.Entity{ID: id, Name: it.EntityNames[i], Type: entityType(it.EntityNames[i])}
 		}
