@@ -11,6 +11,9 @@
 // everything fetched for both. First results = navigation to
 // search.html?q=court until its results are shown (after_html_ms: from the
 // end of the HTML response, comparable to the peer's import+init+search).
+// request_floor: what one small request costs in this harness (loopback
+// server, request interception, gzip), alone and ten at once; cold queries
+// that wait for their ten results' text records cannot beat the second.
 //
 // With several --site options (two exports of the same corpus, say before and
 // after a change), the sessions alternate between the sites, rep by rep, so
@@ -96,6 +99,27 @@ const runQuery = (page, q) => page.evaluate(async (q) => {
     first: (document.querySelector("#results a") || {}).href || null };
 }, q);
 
+// The harness's own cost of a request, measured in the same page after the
+// queries: plain fetches of text records (small files, as most of a query's
+// are), one at a time and ten at once. A cold query cannot be faster than the
+// requests it must wait for, so this is its floor on this machine and server.
+async function fetchFloor(page) {
+  const files = fs.readdirSync(path.join(ROOT, "search")).filter((f) => f.startsWith("t-")).sort().slice(0, 20)
+    .map((f) => "search/" + f);
+  return page.evaluate(async (files) => {
+    const one = [];
+    for (const f of files.slice(0, 10)) {
+      const t = performance.now();
+      await (await fetch(f)).text();
+      one.push(performance.now() - t);
+    }
+    const t = performance.now();
+    await Promise.all(files.slice(10, 20).map(async (f) => (await fetch(f)).text()));
+    one.sort((a, b) => a - b);
+    return { one_ms: (one[4] + one[5]) / 2, ten_ms: performance.now() - t };
+  }, files);
+}
+
 async function session(rep) {
   const out = { rep, steps: [] };
   // time to first results: open a search link in a fresh profile
@@ -122,6 +146,8 @@ async function session(rep) {
       out.steps.push({ pass, q: q.q, sort: q.sort, ...r, ...take() });
     }
   }
+  out.floor = await fetchFloor(b.page);
+  take();
   await b.close();
   return out;
 }
@@ -165,6 +191,8 @@ SITES.forEach((site, si) => {
       after_html_ms: r1(med(sessions.map((s) => s.link.after_html_ms))), kb: r1(med(sessions.map((s) => s.link.bytes)) / 1024),
       requests: med(sessions.map((s) => s.link.requests)) },
     boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
+    // medians over the sessions of fetchFloor: one request, ten at once
+    request_floor: { one_ms: r1(med(sessions.map((s) => s.floor.one_ms))), ten_parallel_ms: r1(med(sessions.map((s) => s.floor.ten_ms))) },
     cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
   };
   fs.writeFileSync(SITES.length > 1 ? OUT.replace(/(\.json)?$/, "-" + (si + 1) + "$1") : OUT, JSON.stringify(summary, null, 1));
