@@ -96,7 +96,8 @@ func TestBrowser(t *testing.T) {
 }
 
 // TestBrowserDates: From and To in the URL narrow the results, the status
-// says so, and the facets offer the months and a way back to any date.
+// says so, and the facets offer the months and a way back to any date;
+// results over many years offer the years alone.
 func TestBrowserDates(t *testing.T) {
 	chromium(t)
 	items := loadItems(t, 200)
@@ -116,5 +117,20 @@ func TestBrowserDates(t *testing.T) {
 				t.Errorf("%s dated %s shown", id, it.Doc.Date)
 			}
 		}
+	}
+	// Results that span more than two years get the years, not the months.
+	years := map[string]bool{}
+	for _, it := range items {
+		if len(it.Doc.Date) >= 4 {
+			years[it.Doc.Date[:4]] = true
+		}
+	}
+	if len(years) <= 2 {
+		t.Fatalf("the test corpus spans %d years; this check needs more", len(years))
+	}
+	wide := dumpDOM(t, srv.URL+"/search.html?q=*")
+	if !strings.Contains(wide, `id="facet-year"`) || strings.Contains(wide, `id="facet-month"`) {
+		i := strings.Index(wide, `id="facets"`)
+		t.Errorf("q=*: want a year facet and no month facet: %.3000s", wide[max(0, i):])
 	}
 }

@@ -1,7 +1,7 @@
 // casefile search page: binds the engine to the page's elements
 // (#search-form, #q, #sort, #from, #to, #status, #facets, #results, #pager),
 // keeps the query in the URL (?q=&sort=&from=&to=&page=) and renders
-// results, snippets and facets (with months once the dates are narrow).
+// results, snippets and facets (with months once the dates span two years at most).
 // Corpus text is only ever inserted as text nodes.
 (function (g) {
   'use strict';
@@ -107,8 +107,8 @@
         ul.appendChild(el('li', null, [link(r.label, with_(st, { q: q })), ' ', el('span', { class: 'count' }, [String(r.count)])]));
       });
       section(def[0], def[1], [ul]);
-      // months, once the result set spans a couple of years at most
-      if (def[0] === 'year' && months && months.length > 1 && months.length <= 24) {
+      // months, once the result set spans two years at most
+      if (def[0] === 'year' && months && months.length > 1) {
         var mu = el('ul');
         months.forEach(function (r) {
           mu.appendChild(el('li', null, [link(r.label, with_(st, { from: r.value + '-01', to: monthEnd(r.value) })), ' ',
@@ -176,8 +176,13 @@
         C.rendered = performance.now();
         renderPager(st, r.total);
         if (!facetsEl) return;
-        // facets after the results are on screen
-        return Promise.all([E.facets(r.result), E.months ? E.months(r.result) : null]).then(function (x) {
+        // facets after the results are on screen; months only when the
+        // results span two years at most (the dates column of a wider
+        // result set would be read for nothing)
+        return E.facets(r.result).then(function (f) {
+          var narrow = E.months && f.year && f.year.length && f.year.length <= 2;
+          return Promise.all([f, narrow ? E.months(r.result) : null]);
+        }).then(function (x) {
           if (my === seq) { renderFacets(st, x[0], x[1]); C.faceted = performance.now(); }
         });
       });
