@@ -154,6 +154,20 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	}
 	lap("scan", t)
 
+	// No corpus file changed on disk since the last complete build: its
+	// site and report stand, and nothing needs reading.
+	scanned := ""
+	if !cfg.NoCache {
+		scanned = scanKey(cfg, files)
+		if last, ok := unchangedSince(cfg, files, scanned, rep.Report); ok {
+			last.Timings["scan"] = rep.Timings["scan"]
+			rep = last
+			lap("total", start)
+			prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
+			return rep, writeReport(rep.Report, rep)
+		}
+	}
+
 	// Corpus data: the catalog and the entity overrides.
 	var cat extract.Catalog
 	var ov *index.Overrides
@@ -247,7 +261,12 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 		rep.Output.Files, rep.Output.Linked = n, n
 		lap("total", start)
 		prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
-		return rep, writeReport(rep.Report, rep)
+		if err := writeReport(rep.Report, rep); err != nil {
+			return rep, err
+		}
+		// the files touched since have the same bytes: the next build
+		// need not read them to know
+		return rep, writeJSONFile(lastBuildPath(cfg), lastBuild{Inputs: inputs, Scan: scanned})
 	}
 	// From here the index and the site change: the last build's record goes
 	// first, so that a build killed half way is not taken for it.
@@ -348,7 +367,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 		return rep, fmt.Errorf("build: %w", err)
 	}
 	if !cfg.NoCache {
-		if err := writeJSONFile(lastBuildPath(cfg), lastBuild{Inputs: inputs}); err != nil {
+		if err := writeJSONFile(lastBuildPath(cfg), lastBuild{Inputs: inputs, Scan: scanned}); err != nil {
 			return rep, fmt.Errorf("build: %w", err)
 		}
 	}
