@@ -78,8 +78,31 @@ func main() {
 type row struct {
 	N                               int
 	Full, Noop, Change, Add, Delete measure
+	FullStages, ChangeStages        string // the builds' stage timings (report.json)
 	Identical                       bool
 	Hugo, Pagefind                  *measure
+}
+
+// stages reads the stage timings of the last build from its report, in the
+// order the stages run: "scan 0.4s, read 2.8s, ...".
+func stages(buildDir string) string {
+	b, err := os.ReadFile(filepath.Join(buildDir, "report.json"))
+	if err != nil {
+		return "(no report: " + err.Error() + ")"
+	}
+	var rep struct {
+		Timings map[string]string `json:"timings"`
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		return "(bad report: " + err.Error() + ")"
+	}
+	var out []string
+	for _, k := range []string{"scan", "read", "resolve", "index", "render", "total"} {
+		if v, ok := rep.Timings[k]; ok {
+			out = append(out, k+" "+v)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 func bench(sizes, work, shared, bin string, withPeers bool) error {
@@ -121,6 +144,7 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 		if r.Full, err = build(); err != nil {
 			return err
 		}
+		r.FullStages = stages(filepath.Join(siteDir, "build"))
 		full, err := site.HashTree(filepath.Join(siteDir, "public"))
 		if err != nil {
 			return err
@@ -138,6 +162,7 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 		if r.Change, err = build(); err != nil {
 			return err
 		}
+		r.ChangeStages = stages(filepath.Join(siteDir, "build"))
 		added := filepath.Join(content, "news", "zz-benchmark-added.md")
 		os.WriteFile(added, []byte("---\ntitle: \"An added article\"\ndate: 2020-01-02\nsource: \"Bench Wire\"\n---\nThe court heard the appeal on Monday, the filing says.\n"), 0o644)
 		if r.Add, err = build(); err != nil {
@@ -179,6 +204,12 @@ func print(rows []row) {
 	for _, r := range rows {
 		fmt.Printf("| %d | %s | %.1f s | %s | %.1f s | %.1f s | %v |\n", r.N, r.Full, r.Noop.Wall.Seconds(), r.Change,
 			r.Add.Wall.Seconds(), r.Delete.Wall.Seconds(), r.Identical)
+	}
+	fmt.Println()
+	fmt.Println("Stages (wall time; index and render overlap, render includes the search export):")
+	for _, r := range rows {
+		fmt.Printf("- %d, full build: %s\n", r.N, r.FullStages)
+		fmt.Printf("- %d, one file changed: %s\n", r.N, r.ChangeStages)
 	}
 	if rows[0].Hugo == nil {
 		return
