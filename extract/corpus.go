@@ -34,6 +34,7 @@ type File struct {
 	Size    int64  `json:"size"`
 	ModTime int64  `json:"-"`                 // nanoseconds since 1970
 	Inode   uint64 `json:"-"`                 // 0 where unknown
+	Change  int64  `json:"-"`                 // inode change time, nanoseconds; 0 where unknown
 	Control string `json:"control,omitempty"` // catalog, overrides or readme: read as corpus data, not as a document
 	Skip    string `json:"skip,omitempty"`    // why it is not read, if it is not
 }
@@ -79,7 +80,7 @@ func Scan(dir string) ([]File, error) {
 			files = append(files, File{Path: rel, Skip: "cannot read: " + unwrapPathError(err)})
 			return nil
 		}
-		f := File{Path: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Inode: inode(info)}
+		f := File{Path: rel, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Inode: inode(info), Change: changeTime(info)}
 		top := !strings.Contains(rel, "/")
 		switch lower := strings.ToLower(name); {
 		case top && lower == CatalogFile:

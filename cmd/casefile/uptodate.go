@@ -44,7 +44,9 @@ func readLastBuild(cfg buildConfig) (lastBuild, bool) {
 }
 
 // scanKey hashes the code, the options and what the scan saw of every
-// corpus file, or is "" when some file's modification time is unknown.
+// corpus file, or is "" when some file's modification time is unknown. The
+// inode change time is in it too: a file that could not be read, then had
+// its permissions fixed, is read again.
 func scanKey(cfg buildConfig, files []extract.File) string {
 	h := sha256.New()
 	enc := json.NewEncoder(h)
@@ -53,7 +55,7 @@ func scanKey(cfg buildConfig, files []extract.File) string {
 		if f.ModTime == 0 && f.Skip == "" {
 			return ""
 		}
-		enc.Encode([]any{f.Path, f.Size, f.ModTime, f.Inode, f.Control, f.Skip})
+		enc.Encode([]any{f.Path, f.Size, f.ModTime, f.Inode, f.Change, f.Control, f.Skip})
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
