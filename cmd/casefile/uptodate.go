@@ -17,9 +17,10 @@ import (
 // A build whose inputs are those of the last build that completed, over the
 // site that build wrote, would write the same bytes again: it stops and
 // says so. Two records tell: the scan key, the corpus files' names and
-// stat data (size, modification time, inode: what the analysis cache
-// already trusts, as git does, to say a file's bytes are unchanged), checked
-// before anything is read; and, when some file was touched, the inputs
+// stat data (size, modification time, inode and change time: what the
+// analysis cache trusts, as git does, to say a file's bytes are unchanged,
+// and more), checked before anything is read; and, when some file was
+// touched, the inputs
 // key, checked once the corpus is read (the cache makes that cheap, but at
 // 50,000 documents decoding the cached analyses takes seconds). The record
 // of the last build is deleted before any other build changes the index or
