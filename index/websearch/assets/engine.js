@@ -1544,7 +1544,12 @@
         rank0 += blocks[b].n;
         var top = topOf(counts, k);
         // ties go to the smaller id, so stop only when the next block cannot tie
-        if (b + 1 < blocks.length && !(top.length >= k && top[k - 1].count > blocks[b + 1].maxdf)) return step(b + 1);
+        if (b + 1 < blocks.length && !(top.length >= k && top[k - 1].count > blocks[b + 1].maxdf)) {
+          // the k-th count only grows: if the block after next could still
+          // reach it, request it now, while the next is read
+          if (b + 2 < blocks.length && top.length >= k && blocks[b + 2].maxdf >= top[k - 1].count) loadBin('eb', blocks[b + 2].f).catch(function () {});
+          return step(b + 1);
+        }
         return names(top);
       });
     }
