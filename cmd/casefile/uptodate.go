@@ -20,9 +20,9 @@ import (
 // stat data (size, modification time, inode and change time: what the
 // analysis cache trusts, as git does, to say a file's bytes are unchanged,
 // and more), checked before anything is read; and, when some file was
-// touched, the inputs
-// key, checked once the corpus is read (the cache makes that cheap, but at
-// 50,000 documents decoding the cached analyses takes seconds). The record
+// touched, the inputs key, checked once the corpus is read (the cache makes
+// that cheap, but at 50,000 documents decoding the cached analyses takes
+// seconds). The record
 // of the last build is deleted before any other build changes the index or
 // the site, so a build killed half way is never mistaken for a complete
 // one; which site it wrote, the site's manifest says (site.Intact).
@@ -82,7 +82,7 @@ func unchangedSince(cfg buildConfig, files []extract.File, scan, reportPath stri
 			return nil, false
 		}
 	}
-	n, ok := upToDate(cfg, last.Inputs)
+	n, ok := inPlace(cfg)
 	if !ok {
 		return nil, false
 	}
@@ -120,6 +120,12 @@ func upToDate(cfg buildConfig, inputs string) (int, bool) {
 	if !ok || last.Inputs != inputs {
 		return 0, false
 	}
+	return inPlace(cfg)
+}
+
+// inPlace reports whether the last complete build's index and site are
+// still there, and how many files the site has.
+func inPlace(cfg buildConfig) (int, bool) {
 	if _, err := os.Stat(filepath.Join(cfg.Build, "index")); err != nil {
 		return 0, false
 	}
