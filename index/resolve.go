@@ -2,9 +2,11 @@ package index
 
 import (
 	"fmt"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"casefile/extract"
@@ -101,14 +103,60 @@ type resolver struct {
 	parent  []int
 	assign  map[ref]int     // per-mention reassignment (surnames)
 	sources map[string]bool // name keys of the documents' sources (outlets)
-	surf    [][]surface     // per document and mention: surfaceOf and keyOf
+	surf    [][]*surface    // per document and mention: surfaceOf and keyOf
 	opt     ResolveOptions
 }
 
-// surface is what grouping needs of one mention, computed once.
+// surface is what grouping needs of one mention, computed once for every
+// mention of the same type and text.
 type surface struct {
 	text, class, key string
 	drop             bool // junk, or excluded by an override
+	group            int  // the group of its key, once numbered; -1 before
+}
+
+// surfaceMemo computes each distinct mention (type and text) once: a corpus
+// names a few hundred thousand things in millions of mentions. It is
+// sharded so that the workers of the parallel pass seldom wait for one
+// another. Which mention computes a surface first does not matter: the
+// result is the same.
+type surfaceMemo struct {
+	seed   maphash.Seed
+	shards [64]struct {
+		mu sync.Mutex
+		m  map[surfaceIn]*surface
+	}
+}
+
+type surfaceIn struct{ typ, text string }
+
+func newSurfaceMemo() *surfaceMemo {
+	sm := &surfaceMemo{seed: maphash.MakeSeed()}
+	for i := range sm.shards {
+		sm.shards[i].m = map[surfaceIn]*surface{}
+	}
+	return sm
+}
+
+// of returns the surface of m, making it with mk the first time.
+func (sm *surfaceMemo) of(m extract.Mention, mk func(extract.Mention) *surface) *surface {
+	in := surfaceIn{m.Type, m.Text}
+	sh := &sm.shards[maphash.String(sm.seed, m.Text)%uint64(len(sm.shards))]
+	sh.mu.Lock()
+	sf, ok := sh.m[in]
+	sh.mu.Unlock()
+	if ok {
+		return sf
+	}
+	sf = mk(m)
+	sh.mu.Lock()
+	if first, ok := sh.m[in]; ok {
+		sf = first // another worker made it meanwhile: one pointer for all
+	} else {
+		sh.m[in] = sf
+	}
+	sh.mu.Unlock()
+	return sf
 }
 
 func (r *resolver) find(i int) int {
@@ -177,35 +225,45 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 	// The per-mention work is independent: it runs in parallel, and so
 	// does the counting of each group's forms and types. Only numbering the
 	// groups, which must see mentions in order, stays serial.
-	r.surf = make([][]surface, len(docs))
+	r.surf = make([][]*surface, len(docs))
+	memo := newSurfaceMemo()
+	mk := func(m extract.Mention) *surface {
+		s, class := surfaceOf(m)
+		sf := &surface{text: s, class: class, group: -1}
+		if s == "" || isJunkName(s, class) {
+			sf.drop = true
+			return sf
+		}
+		sf.key = keyOf(s, class)
+		sf.drop = ov.excluded(sf.key)
+		return sf
+	}
 	Parallel(len(docs), func(di int) {
 		ms := docs[di].Mentions
-		out := make([]surface, len(ms))
+		out := make([]*surface, len(ms))
 		for mi, m := range ms {
-			s, class := surfaceOf(m)
-			out[mi] = surface{text: s, class: class}
-			if s == "" || isJunkName(s, class) {
-				out[mi].drop = true
-				continue
-			}
-			out[mi].key = keyOf(s, class)
-			out[mi].drop = ov.excluded(out[mi].key)
+			out[mi] = memo.of(m, mk)
 		}
 		r.surf[di] = out
 	})
 	for di, a := range docs {
 		for mi := range a.Mentions {
-			sf := &r.surf[di][mi]
+			sf := r.surf[di][mi]
 			if sf.drop {
 				continue
 			}
-			gi, ok := r.lookup(sf.class, sf.key)
-			if !ok {
-				gi = len(r.groups)
-				r.groups = append(r.groups, &group{class: sf.class, key: sf.key})
-				r.index[sf.class+"\x00"+sf.key] = gi
+			// Surfaces of the same key share a group: look it up once
+			// per surface, not per mention.
+			if sf.group < 0 {
+				gi, ok := r.lookup(sf.class, sf.key)
+				if !ok {
+					gi = len(r.groups)
+					r.groups = append(r.groups, &group{class: sf.class, key: sf.key})
+					r.index[sf.class+"\x00"+sf.key] = gi
+				}
+				sf.group = gi
 			}
-			g := r.groups[gi]
+			g := r.groups[sf.group]
 			g.refs = append(g.refs, ref{di, mi})
 		}
 	}
