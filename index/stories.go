@@ -4,12 +4,12 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"os"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -355,7 +355,10 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 		cache = readStoryCache(cachePath)
 		keys = make([][16]byte, n)
 	}
-	var misses atomic.Int64
+	var missed []bool // documents read again, to add to the cache
+	if keys != nil {
+		missed = make([]bool, n)
+	}
 	Parallel(n, func(i int) {
 		a := c.Docs[i]
 		if keys != nil && a.Doc.Key != "" { // an analysis without a key is not cached
@@ -366,7 +369,7 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 					return
 				}
 			}
-			misses.Add(1)
+			missed[i] = true
 		}
 		var v []termWeight
 		forWords(a.Doc.Title, func(w []byte) {
@@ -399,9 +402,22 @@ func docPass(c *Corpus, cachePath string) ([][]termWeight, [][]uint64) {
 		}
 		counts[i] = sumTerms(v)
 	})
-	if keys != nil && (misses.Load() > 0 || cache.len() != n) {
+	if keys != nil {
+		var which []int
+		for i, m := range missed {
+			if m {
+				which = append(which, i)
+			}
+		}
 		// Best effort: without the file the next pass reads every document.
-		writeStoryCache(cachePath, keys, counts, sigs)
+		switch {
+		case cache == nil || cache.entries+len(which) > 2*max(n, storyCacheMin):
+			writeStoryCache(cachePath, keys, counts, sigs)
+		case len(which) > 0:
+			if appendStoryCache(cachePath, keys, counts, sigs, which) != nil {
+				os.Remove(cachePath) // perhaps cut short: the next pass rewrites it
+			}
+		}
 	}
 	return counts, sigs
 }

@@ -16,11 +16,18 @@ import (
 // depends only on the document (its analysis key, which covers its bytes,
 // its catalog row and the code) and on the entity ids of its mentions; a
 // cache file keeps it between builds, so a rebuild after one change reads
-// one document's words again. A cache that is missing, cut short or of
-// another format is ignored, and rewritten whole after every pass that
-// missed: it is never the only copy of anything.
+// one document's words again. A pass that missed appends the entries it
+// made (a one-file rebuild at 50,000 documents wrote 114 MB again, 0.3-0.5 s
+// on the critical path, to change one entry); the file is written whole
+// when it has no more room for stale entries than live ones, or when it is
+// missing, cut short (a build killed while appending) or of another format,
+// and then ignored until rewritten: it is never the only copy of anything.
 
 const storyCacheHeader = "casefile story cache 1\n"
+
+// storyCacheMin: a cache file is written whole once it holds more than
+// twice this many entries or twice the corpus's documents, whichever is more.
+var storyCacheMin = 1000
 
 // storyKey identifies what docPass makes of document i.
 func storyKey(a *extract.Analysis, links []string) [16]byte {
@@ -40,8 +47,9 @@ func storyKey(a *extract.Analysis, links []string) [16]byte {
 // pass reweights them in place), so the file's bytes are the only other
 // copy.
 type storyCache struct {
-	b  []byte
-	at map[[16]byte]int
+	b       []byte
+	at      map[[16]byte]int
+	entries int // in the file, stale ones too
 }
 
 // readStoryCache indexes the cache file at path; nil if it is missing, cut
@@ -70,7 +78,8 @@ func parseStoryCache(b []byte) *storyCache {
 		if !ok {
 			return nil
 		}
-		c.at[k] = i + 16
+		c.at[k] = i + 16 // a later entry of the same key wins (they are equal)
+		c.entries++
 		i = end
 	}
 	return c
@@ -158,22 +167,48 @@ func writeStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [
 	}()
 	b := bufio.NewWriterSize(f, 1<<20)
 	b.WriteString(storyCacheHeader)
+	writeStoryEntries(b, keys, counts, sigs, nil)
+	if err := b.Flush(); err != nil { // a bufio.Writer keeps its first error
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(t, path)
+}
+
+// appendStoryCache adds the entries of the documents in which to the cache
+// file at path, which readStoryCache read whole.
+func appendStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [][]uint64, which []int) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	b := bufio.NewWriter(f)
+	writeStoryEntries(b, keys, counts, sigs, which)
+	if err := b.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeStoryEntries writes the entries of the documents in which, or of
+// every document if which is nil. A document without an analysis key, or
+// whose counts the format cannot hold exactly, has none.
+func writeStoryEntries(b *bufio.Writer, keys [][16]byte, counts [][]termWeight, sigs [][]uint64, which []int) {
 	var tmp [binary.MaxVarintLen64]byte
 	uv := func(v uint64) { b.Write(tmp[:binary.PutUvarint(tmp[:], v)]) }
 	var u8 [8]byte
-	for i, k := range keys {
+	entry := func(i int) {
+		k := keys[i]
 		if k == ([16]byte{}) {
-			continue // no analysis key
+			return // no analysis key
 		}
-		exact := true
 		for _, x := range counts[i] {
 			if x.w < 0 || x.w*2 != float64(uint64(x.w*2)) {
-				exact = false
-				break
+				return // not exact
 			}
-		}
-		if !exact {
-			continue
 		}
 		b.Write(k[:])
 		uv(uint64(len(counts[i])))
@@ -188,11 +223,13 @@ func writeStoryCache(path string, keys [][16]byte, counts [][]termWeight, sigs [
 			b.Write(u8[:])
 		}
 	}
-	if err := b.Flush(); err != nil { // a bufio.Writer keeps its first error
-		return err
+	if which == nil {
+		for i := range keys {
+			entry(i)
+		}
+		return
 	}
-	if err := f.Close(); err != nil {
-		return err
+	for _, i := range which {
+		entry(i)
 	}
-	return os.Rename(t, path)
 }

@@ -48,11 +48,35 @@ func TestStoryCache(t *testing.T) {
 		t.Fatalf("the cache holds %d documents, want %d", n, len(docs)-1)
 	}
 	check("full cache")
-	// One document changes: its entry is stale.
+	// One document changes: its entry is stale, and the new one is
+	// appended to the file rather than the file written again.
+	before, _ := os.ReadFile(path)
 	docs[1].Doc.Key += "-changed"
 	docs[1].Doc.Text += " An added sentence about the appeal court."
 	want = dump(Resolve(docs, nil))
 	check("stale entry")
+	after, _ := os.ReadFile(path)
+	if !bytes.HasPrefix(after, before) || len(after) == len(before) {
+		t.Fatalf("the changed document's entry was not appended: %d bytes, then %d", len(before), len(after))
+	}
+	if c := readStoryCache(path); c.entries != len(docs) || c.len() != len(docs) {
+		t.Fatalf("after one change the cache holds %d entries for %d keys, want %d of each", c.entries, c.len(), len(docs))
+	}
+	// Changed again and again: stale entries never outnumber live ones
+	// for long, as the file is then written whole.
+	defer func(m int) { storyCacheMin = m }(storyCacheMin)
+	storyCacheMin = 0
+	c := Resolve(docs, nil)
+	for k := range 300 {
+		docs[1].Doc.Key += "+"
+		docPass(c, path)
+		if n := readStoryCache(path).entries; n > 2*len(docs) {
+			t.Fatalf("after %d more changes the cache holds %d entries", k+1, n)
+		}
+	}
+	if n := readStoryCache(path).entries; n >= 300 {
+		t.Fatalf("the cache was never compacted: %d entries", n)
+	}
 	// The same documents, their links changed by an override: the entries
 	// of the documents that mention Twitter are stale.
 	ov, _, err := ParseOverrides(strings.NewReader("action,name,value\nexclude,Twitter,\n"))
@@ -63,7 +87,7 @@ func TestStoryCache(t *testing.T) {
 	if got := dump(ResolveWith(docs, ov, ResolveOptions{StoryCache: path})); got != want {
 		t.Fatal("links changed: resolution with the story cache differs from one without")
 	}
-	c := Resolve(docs, ov)
+	c = Resolve(docs, ov)
 	counts, _ := docPass(c, "")
 	if ccounts, _ := docPass(c, path); !reflect.DeepEqual(counts, ccounts) {
 		t.Fatal("links changed: the story pass with the cache differs from one without")
