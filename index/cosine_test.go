@@ -3,6 +3,7 @@ package index
 import (
 	"math/rand/v2"
 	"slices"
+	"sort"
 	"testing"
 )
 
@@ -81,5 +82,29 @@ func BenchmarkCosine(b *testing.B) {
 			}
 			_ = s
 		})
+	}
+}
+
+// TestCosineBound: the cosine of two documents' story features, as
+// storyFeatures weights and normalises them, never exceeds maxCosine, so
+// storyLinks may skip the pairs whose date discount alone keeps them under
+// linkMin without losing a link. A document with itself is the largest.
+func TestCosineBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a synthetic corpus")
+	}
+	docs := append(seeds(t), generated(t, 200, "20240611")...)
+	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
+	c := Resolve(docs, nil)
+	counts, _ := docPass(c, "")
+	feats := storyFeatures(c, counts)
+	most := 0.0
+	for i := range feats {
+		for j := i; j < len(feats); j++ {
+			most = max(most, cosine(feats[i], feats[j]))
+		}
+	}
+	if most > maxCosine || most < 0.999 {
+		t.Fatalf("largest cosine %v, want at most %v (and a document's with itself about 1)", most, maxCosine)
 	}
 }

@@ -616,7 +616,14 @@ func storyLinks(feats []storyFeat) []storyEdge {
 		}
 		sc.cands = cands
 		for _, j := range cands {
-			s := cosine(feats[i], feats[j]) * dayFactor(feats[i].day, feats[int(j)].day)
+			// A cosine of unit vectors with positive weights is at most 1
+			// (give or take float32 rounding): documents too far apart in
+			// time to link need no cosine.
+			df := dayFactor(feats[i].day, feats[int(j)].day)
+			if df*maxCosine < linkMin {
+				continue
+			}
+			s := cosine(feats[i], feats[j]) * df
 			if s >= linkMin {
 				per[i] = append(per[i], storyEdge{i, int(j), s})
 			}
@@ -637,6 +644,10 @@ func storyLinks(feats []storyFeat) []storyEdge {
 	})
 	return edges
 }
+
+// maxCosine bounds cosine: the vectors' weights are positive and their
+// float32 norms 1 to within much less than this margin.
+const maxCosine = 1.001
 
 // cosine is the dot product of two unit vectors, a merge of their sorted
 // terms. The merge advances without a branch to guess (the two lists
