@@ -45,8 +45,12 @@
 //     and contents. A one-word query for a common term loads its likely
 //     first page with one request instead of ten: over HTTP/1.1 a browser
 //     opens six connections to a host, so the ten records and the postings
-//     took two waves of requests. A record the pack does not hold (or a pack
-//     that fails to load) comes from its own file, as before.
+//     took two waves of requests. A query of two or three plain words
+//     requests the packs of its common words the same way: its first page
+//     is usually within them (a name's nearly always, and by date always),
+//     which spares the wave of text records after the postings. A record
+//     the packs do not hold (or a pack that fails to load) comes from its
+//     own file, as before.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms, a file per field) and date rank
 //     as fixed-width little-endian integers, which the engine reads through
