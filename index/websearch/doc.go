@@ -47,8 +47,8 @@
 //     opens six connections to a host, so the ten records and the postings
 //     took two waves of requests. A query of two or three plain words
 //     requests the packs of its common words the same way: its first page
-//     is usually within them (a name's nearly always, and by date always),
-//     which spares the wave of text records after the postings. A record
+//     is often within them (by date always), which then spares the wave of
+//     text records after the postings. A record
 //     the packs do not hold (or a pack that fails to load) comes from its
 //     own file, as before.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536

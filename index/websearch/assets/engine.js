@@ -1374,10 +1374,10 @@
       // a query of plain words: request the likely first page of each
       // common one now, behind the postings (a cache warm-up; ranking is
       // unchanged). For one word that is its first page. For two or three
-      // (a name, mostly: "Anta Ozu") the documents that rank first for the
-      // whole query are usually among their words' first pages, and by
-      // date always are; the packs, one request a word, then spare the
-      // wave of ten text records that would follow the postings.
+      // (a name, often: "Anta Ozu") the documents that rank first for the
+      // whole query are often among their words' first pages, and by date
+      // always are; the packs, one request a word, then spare the wave of
+      // ten text records that would follow the postings.
       var words = page === 1 && !pq.must.length && !pq.mustNot.length && pq.should.length <= maxHintWords &&
         opts.prefetch !== false && pq.should.every(function (cl) { return cl.k === 'match' && !cl.field; }) ?
         [].concat.apply([], pq.should.map(function (cl) { return analyze(cl.v); })) : [];
