@@ -116,7 +116,8 @@ type surface struct {
 }
 
 // surfaceMemo computes each distinct mention (type and text) once: a corpus
-// names a few hundred thousand things in millions of mentions. It is
+// repeats its names (50,000 generated documents: 1.36 million linked
+// mentions, 89,281 distinct keys before merging). It is
 // sharded so that the workers of the parallel pass seldom wait for one
 // another. Which mention computes a surface first does not matter: the
 // result is the same.
