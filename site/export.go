@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"io"
 	"reflect"
 	"strconv"
@@ -178,39 +177,37 @@ type bufferedFile struct {
 
 func (b *bufferedFile) Close() error { return b.out.WriteFile(b.name, b.Bytes()) }
 
-// writeJSON writes an indented JSON value; a slice is streamed element by
-// element, so exports of large corpora never sit whole in memory.
+// writeJSON writes an indented JSON value (appendJSON, encoding/json's
+// layout); a slice is streamed element by element, so exports of large
+// corpora never sit whole in memory.
 func (r *renderer) writeJSON(name string, v any) error {
 	w, err := r.create(name)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Slice || rv.Len() == 0 {
-		enc.SetIndent("", " ")
-		if err := enc.Encode(v); err != nil {
+		b, err := appendJSON(nil, v, "")
+		if err != nil {
 			w.Close()
 			return err
 		}
-		w.Write(buf.Bytes())
+		w.Write(append(b, '\n'))
 		return w.Close()
 	}
-	enc.SetIndent(" ", " ")
 	io.WriteString(w, "[\n")
+	var buf []byte
 	for i := 0; i < rv.Len(); i++ {
-		buf.Reset()
-		if err := enc.Encode(rv.Index(i).Interface()); err != nil {
+		buf = buf[:0]
+		if i > 0 {
+			buf = append(buf, ",\n"...)
+		}
+		buf = append(buf, ' ')
+		if buf, err = appendJSON(buf, rv.Index(i).Interface(), " "); err != nil {
 			w.Close()
 			return err
 		}
-		if i > 0 {
-			io.WriteString(w, ",\n")
-		}
-		io.WriteString(w, " ")
-		w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		w.Write(buf)
 	}
 	io.WriteString(w, "\n]\n")
 	return w.Close()
