@@ -1,6 +1,8 @@
 package site
 
 import (
+	"encoding"
+	"encoding/json"
 	"fmt"
 	"reflect"
 	"strconv"
@@ -14,13 +16,19 @@ import (
 // byte for byte, which TestJSONWriter holds it to. It knows only what the
 // exports are made of (strings, integers, booleans, pointers, slices, and
 // structs with json tags, omitempty included) and returns an error for
-// anything else. Encoding the records straight into their indented form
+// anything else, types with their own JSON or text encoding included. Encoding the records straight into their indented form
 // spares encoding/json's second pass over its output, which re-scans every
 // byte to indent it: in a one-file rebuild of 50,000 documents that pass
 // and the reflection around it were most of the exports' 2 s of CPU.
 func appendJSON(dst []byte, v any, prefix string) ([]byte, error) {
 	w := jsonWriter{buf: dst, prefix: prefix}
-	err := w.value(reflect.ValueOf(v), 0)
+	rv := reflect.ValueOf(v)
+	if rv.IsValid() {
+		if err := plain(rv.Type()); err != nil {
+			return dst, err
+		}
+	}
+	err := w.value(rv, 0)
 	return w.buf, err
 }
 
@@ -66,6 +74,9 @@ func fieldsOf(t reflect.Type) ([]jsonField, error) {
 		if name == "" {
 			name = sf.Name
 		}
+		if e := plain(sf.Type); e != nil {
+			err = e
+		}
 		fields = append(fields, jsonField{i, string(appendJSONString(nil, name)) + ": ", strings.Contains(","+opts+",", ",omitempty,")})
 	}
 	if err != nil {
@@ -84,6 +95,36 @@ func (w *jsonWriter) newline(depth int) {
 	}
 }
 
+var (
+	jsonMarshaler = reflect.TypeFor[json.Marshaler]()
+	textMarshaler = reflect.TypeFor[encoding.TextMarshaler]()
+	customTypes   sync.Map // reflect.Type -> bool: encoding/json calls its methods
+)
+
+// custom reports whether encoding/json would encode values of t by their
+// own methods, which appendJSON does not call.
+func custom(t reflect.Type) bool {
+	if c, ok := customTypes.Load(t); ok {
+		return c.(bool)
+	}
+	c := false
+	for _, m := range []reflect.Type{jsonMarshaler, textMarshaler} {
+		c = c || t.Implements(m) || t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(m)
+	}
+	customTypes.Store(t, c)
+	return c
+}
+
+// plain returns an error if encoding/json would encode values of t by
+// their methods. The checks go by static type, once per struct field and
+// per list (and per value only behind an interface), so they cost little.
+func plain(t reflect.Type) error {
+	if custom(t) {
+		return fmt.Errorf("json: %s has its own encoding", t)
+	}
+	return nil
+}
+
 func (w *jsonWriter) value(v reflect.Value, depth int) error {
 	switch v.Kind() {
 	case reflect.String:
@@ -94,10 +135,19 @@ func (w *jsonWriter) value(v reflect.Value, depth int) error {
 		w.buf = strconv.AppendUint(w.buf, v.Uint(), 10)
 	case reflect.Bool:
 		w.buf = strconv.AppendBool(w.buf, v.Bool())
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Pointer:
 		if v.IsNil() {
 			w.buf = append(w.buf, "null"...)
 			return nil
+		}
+		return w.value(v.Elem(), depth) // plain(*T) covered T
+	case reflect.Interface:
+		if v.IsNil() {
+			w.buf = append(w.buf, "null"...)
+			return nil
+		}
+		if err := plain(v.Elem().Type()); err != nil {
+			return err
 		}
 		return w.value(v.Elem(), depth)
 	case reflect.Slice:
@@ -107,6 +157,9 @@ func (w *jsonWriter) value(v reflect.Value, depth int) error {
 		}
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			return fmt.Errorf("json: %s (base64) not supported", v.Type())
+		}
+		if err := plain(v.Type().Elem()); err != nil {
+			return err
 		}
 		if v.Len() == 0 {
 			w.buf = append(w.buf, "[]"...)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"casefile/index"
 )
@@ -66,6 +67,8 @@ func TestJSONWriter(t *testing.T) {
 	// What it does not know, it refuses rather than writes differently.
 	for _, v := range []any{1.5, map[string]int{"a": 1}, []byte("x"), struct {
 		N int `json:"n,string"`
+	}{}, time.Time{}, struct {
+		T *time.Time `json:"t"`
 	}{}} {
 		if _, err := appendJSON(nil, v, ""); err == nil {
 			t.Errorf("%T: no error", v)
