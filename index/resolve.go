@@ -110,6 +110,7 @@ type resolver struct {
 // surface is what grouping needs of one mention, computed once for every
 // mention of the same type and text.
 type surface struct {
+	typ              string // the mention's type
 	text, class, key string
 	drop             bool // junk, or excluded by an override
 	group            int  // the group of its key, once numbered; -1 before
@@ -130,6 +131,51 @@ type surfaceMemo struct {
 }
 
 type surfaceIn struct{ typ, text string }
+
+// surfaceCount is how many of a group's mentions have one surface.
+type surfaceCount struct {
+	sf *surface
+	n  int
+}
+
+// countSurfaces counts the surfaces of refs, in order of first use. A
+// group's mentions share a few surfaces, each of one type and text, and
+// pointers compare for less than strings hash: a list is searched, and a
+// map takes over only for a group of many surfaces.
+func (r *resolver) countSurfaces(refs []ref) []surfaceCount {
+	var counts []surfaceCount
+	var many map[*surface]int // index in counts
+	for _, rf := range refs {
+		sf := r.surf[rf.doc][rf.m]
+		k := -1
+		if many != nil {
+			if i, ok := many[sf]; ok {
+				k = i
+			}
+		} else {
+			for i := range counts {
+				if counts[i].sf == sf {
+					k = i
+					break
+				}
+			}
+		}
+		if k < 0 {
+			k = len(counts)
+			counts = append(counts, surfaceCount{sf, 0})
+			if many != nil {
+				many[sf] = k
+			} else if len(counts) > 16 {
+				many = make(map[*surface]int, 2*len(counts))
+				for i, c := range counts {
+					many[c.sf] = i
+				}
+			}
+		}
+		counts[k].n++
+	}
+	return counts
+}
 
 func newSurfaceMemo() *surfaceMemo {
 	sm := &surfaceMemo{seed: maphash.MakeSeed()}
@@ -230,7 +276,7 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 	memo := newSurfaceMemo()
 	mk := func(m extract.Mention) *surface {
 		s, class := surfaceOf(m)
-		sf := &surface{text: s, class: class, group: -1}
+		sf := &surface{typ: m.Type, text: s, class: class, group: -1}
 		if s == "" || isJunkName(s, class) {
 			sf.drop = true
 			return sf
@@ -270,10 +316,11 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 	}
 	Parallel(len(r.groups), func(gi int) {
 		g := r.groups[gi]
-		g.forms, g.types = map[string]int{}, map[string]int{}
-		for _, rf := range g.refs {
-			g.forms[r.surf[rf.doc][rf.m].text]++
-			g.types[docs[rf.doc].Mentions[rf.m].Type]++
+		counts := r.countSurfaces(g.refs)
+		g.forms, g.types = make(map[string]int, len(counts)), map[string]int{}
+		for _, c := range counts {
+			g.forms[c.sf.text] += c.n
+			g.types[c.sf.typ] += c.n
 		}
 	})
 	r.parent = make([]int, len(r.groups))

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -110,6 +111,43 @@ func TestHeadType(t *testing.T) {
 		"Hudson River": "LOC", "Donald Trump": "", "Twitter": ""} {
 		if got := headType(name); got != want {
 			t.Errorf("headType(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestCountSurfaces: a group's surfaces are counted as a plain map counts
+// them, in order of first use, for a few surfaces (searched in a list) and
+// for many (a map takes over part way through).
+func TestCountSurfaces(t *testing.T) {
+	for _, distinct := range []int{1, 3, 16, 17, 40} {
+		r := &resolver{surf: [][]*surface{nil}}
+		sfs := make([]*surface, distinct)
+		for i := range sfs {
+			sfs[i] = &surface{text: fmt.Sprint("form ", i)}
+		}
+		var refs []ref
+		want := map[*surface]int{}
+		var order []*surface
+		for m := 0; m < 7*distinct; m++ {
+			sf := sfs[(m*m+m/3)%distinct] // uneven counts, out of order
+			r.surf[0] = append(r.surf[0], sf)
+			refs = append(refs, ref{0, m})
+			if want[sf] == 0 {
+				order = append(order, sf)
+			}
+			want[sf]++
+		}
+		if distinct > 16 && len(order) <= 16 {
+			t.Fatalf("%d surfaces: only %d used, the map is not reached", distinct, len(order))
+		}
+		got := r.countSurfaces(refs)
+		if len(got) != len(order) {
+			t.Fatalf("%d surfaces: counted %d, want %d", distinct, len(got), len(order))
+		}
+		for i, c := range got {
+			if c.sf != order[i] || c.n != want[c.sf] {
+				t.Fatalf("%d surfaces: #%d is %q x%d, want %q x%d", distinct, i, c.sf.text, c.n, order[i].text, want[order[i]])
+			}
 		}
 	}
 }
