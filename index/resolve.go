@@ -67,6 +67,7 @@ type group struct {
 	forms map[string]int
 	types map[string]int
 	refs  []ref
+	surfs []*surface // the surfaces of its mentions, each counted in n
 	// linked: some of its mentions stand for another group's person
 	// (resolver.assign), so they do not all go to its own root.
 	linked bool
@@ -114,14 +115,14 @@ type surface struct {
 	text, class, key string
 	drop             bool // junk, or excluded by an override
 	group            int  // the group of its key, once numbered; -1 before
+	n                int  // its mentions, once numbered
 }
 
 // surfaceMemo computes each distinct mention (type and text) once: a corpus
 // repeats its names (50,000 generated documents: 1.36 million linked
-// mentions, 89,281 distinct keys before merging). It is
-// sharded so that the workers of the parallel pass seldom wait for one
-// another. Which mention computes a surface first does not matter: the
-// result is the same.
+// mentions, 89,281 distinct keys before merging). It is sharded so that the
+// workers of the parallel pass seldom wait for one another. Which mention
+// computes a surface first does not matter: the result is the same.
 type surfaceMemo struct {
 	seed   maphash.Seed
 	shards [64]struct {
@@ -131,51 +132,6 @@ type surfaceMemo struct {
 }
 
 type surfaceIn struct{ typ, text string }
-
-// surfaceCount is how many of a group's mentions have one surface.
-type surfaceCount struct {
-	sf *surface
-	n  int
-}
-
-// countSurfaces counts the surfaces of refs, in order of first use. A
-// group's mentions share a few surfaces, each of one type and text, and
-// pointers compare for less than strings hash: a list is searched, and a
-// map takes over only for a group of many surfaces.
-func (r *resolver) countSurfaces(refs []ref) []surfaceCount {
-	var counts []surfaceCount
-	var many map[*surface]int // index in counts
-	for _, rf := range refs {
-		sf := r.surf[rf.doc][rf.m]
-		k := -1
-		if many != nil {
-			if i, ok := many[sf]; ok {
-				k = i
-			}
-		} else {
-			for i := range counts {
-				if counts[i].sf == sf {
-					k = i
-					break
-				}
-			}
-		}
-		if k < 0 {
-			k = len(counts)
-			counts = append(counts, surfaceCount{sf, 0})
-			if many != nil {
-				many[sf] = k
-			} else if len(counts) > 16 {
-				many = make(map[*surface]int, 2*len(counts))
-				for i, c := range counts {
-					many[c.sf] = i
-				}
-			}
-		}
-		counts[k].n++
-	}
-	return counts
-}
 
 func newSurfaceMemo() *surfaceMemo {
 	sm := &surfaceMemo{seed: maphash.MakeSeed()}
@@ -270,7 +226,7 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 		}
 	}
 	// The per-mention work is independent: it runs in parallel, and so
-	// does the counting of each group's forms and types. Only numbering the
+	// does the tally of each group's forms and types. Only numbering the
 	// groups, which must see mentions in order, stays serial.
 	r.surf = make([][]*surface, len(docs))
 	memo := newSurfaceMemo()
@@ -309,18 +265,21 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 					r.index[sf.class+"\x00"+sf.key] = gi
 				}
 				sf.group = gi
+				r.groups[gi].surfs = append(r.groups[gi].surfs, sf)
 			}
+			sf.n++
 			g := r.groups[sf.group]
 			g.refs = append(g.refs, ref{di, mi})
 		}
 	}
 	Parallel(len(r.groups), func(gi int) {
+		// A surface is one type and text: its count is the forms' and
+		// types' (numbering counted them).
 		g := r.groups[gi]
-		counts := r.countSurfaces(g.refs)
-		g.forms, g.types = make(map[string]int, len(counts)), map[string]int{}
-		for _, c := range counts {
-			g.forms[c.sf.text] += c.n
-			g.types[c.sf.typ] += c.n
+		g.forms, g.types = make(map[string]int, len(g.surfs)), map[string]int{}
+		for _, sf := range g.surfs {
+			g.forms[sf.text] += sf.n
+			g.types[sf.typ] += sf.n
 		}
 	})
 	r.parent = make([]int, len(r.groups))

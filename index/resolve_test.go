@@ -1,7 +1,6 @@
 package index
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -115,39 +114,20 @@ func TestHeadType(t *testing.T) {
 	}
 }
 
-// TestCountSurfaces: a group's surfaces are counted as a plain map counts
-// them, in order of first use, for a few surfaces (searched in a list) and
-// for many (a map takes over part way through).
-func TestCountSurfaces(t *testing.T) {
-	for _, distinct := range []int{1, 3, 16, 17, 40} {
-		r := &resolver{surf: [][]*surface{nil}}
-		sfs := make([]*surface, distinct)
-		for i := range sfs {
-			sfs[i] = &surface{text: fmt.Sprint("form ", i)}
-		}
-		var refs []ref
-		want := map[*surface]int{}
-		var order []*surface
-		for m := 0; m < 7*distinct; m++ {
-			sf := sfs[(m*m+m/3)%distinct] // uneven counts, out of order
-			r.surf[0] = append(r.surf[0], sf)
-			refs = append(refs, ref{0, m})
-			if want[sf] == 0 {
-				order = append(order, sf)
-			}
-			want[sf]++
-		}
-		if distinct > 16 && len(order) <= 16 {
-			t.Fatalf("%d surfaces: only %d used, the map is not reached", distinct, len(order))
-		}
-		got := r.countSurfaces(refs)
-		if len(got) != len(order) {
-			t.Fatalf("%d surfaces: counted %d, want %d", distinct, len(got), len(order))
-		}
-		for i, c := range got {
-			if c.sf != order[i] || c.n != want[c.sf] {
-				t.Fatalf("%d surfaces: #%d is %q x%d, want %q x%d", distinct, i, c.sf.text, c.n, order[i].text, want[order[i]])
-			}
+// TestResolveCountsMentions: an entity's type and name follow how many
+// mentions have each, not how many spellings there are: three mentions
+// tagged PER outvote one tagged ORG (which wins a tie), and the spelling
+// used three times names the entity (a tie goes to byte order, "ACME").
+func TestResolveCountsMentions(t *testing.T) {
+	docs := []*extract.Analysis{
+		doc(t, "a", "Pat Quinn met Acme Corp. Pat Quinn left.", "PER:Pat Quinn", "ORG:Acme Corp", "PER:Pat Quinn"),
+		doc(t, "b", "Pat Quinn sued Acme Corp and Acme Corp settled.", "ORG:Pat Quinn", "ORG:Acme Corp", "ORG:Acme Corp"),
+		doc(t, "c", "ACME Corp wrote to Pat Quinn.", "ORG:ACME Corp", "PER:Pat Quinn"),
+	}
+	got := groups(Resolve(docs, nil))
+	for name, want := range map[string]string{"Pat Quinn": "PER Pat Quinn", "Acme Corp": "ORG ACME Corp|Acme Corp"} {
+		if got[name] != want {
+			t.Errorf("%s: %q, want %q (all: %v)", name, got[name], want, got)
 		}
 	}
 }
