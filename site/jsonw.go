@@ -16,10 +16,11 @@ import (
 // byte for byte, which TestJSONWriter holds it to. It knows only what the
 // exports are made of (strings, integers, booleans, pointers, slices, and
 // structs with json tags, omitempty included) and returns an error for
-// anything else, types with their own JSON or text encoding included. Encoding the records straight into their indented form
-// spares encoding/json's second pass over its output, which re-scans every
-// byte to indent it: in a one-file rebuild of 50,000 documents that pass
-// and the reflection around it were most of the exports' 2 s of CPU.
+// anything else, types with their own JSON or text encoding included.
+// Writing the records straight into their indented form spares
+// encoding/json's second pass, which re-scans its output to indent it: in a
+// one-file rebuild of 50,000 documents, writing the JSON exports took
+// 1.1-1.3 s of CPU that way, and 0.5-0.6 s this way.
 func appendJSON(dst []byte, v any, prefix string) ([]byte, error) {
 	w := jsonWriter{buf: dst, prefix: prefix}
 	rv := reflect.ValueOf(v)
@@ -101,25 +102,21 @@ var (
 	customTypes   sync.Map // reflect.Type -> bool: encoding/json calls its methods
 )
 
-// custom reports whether encoding/json would encode values of t by their
-// own methods, which appendJSON does not call.
-func custom(t reflect.Type) bool {
-	if c, ok := customTypes.Load(t); ok {
-		return c.(bool)
-	}
-	c := false
-	for _, m := range []reflect.Type{jsonMarshaler, textMarshaler} {
-		c = c || t.Implements(m) || t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(m)
-	}
-	customTypes.Store(t, c)
-	return c
-}
-
 // plain returns an error if encoding/json would encode values of t by
-// their methods. The checks go by static type, once per struct field and
-// per list (and per value only behind an interface), so they cost little.
+// their own methods, which appendJSON does not call. It goes by static
+// type, once per struct field and per list (and per value only behind an
+// interface), and remembers each type's answer.
 func plain(t reflect.Type) error {
-	if custom(t) {
+	custom, ok := customTypes.Load(t)
+	if !ok {
+		c := false
+		for _, m := range []reflect.Type{jsonMarshaler, textMarshaler} {
+			c = c || t.Implements(m) || t.Kind() != reflect.Pointer && reflect.PointerTo(t).Implements(m)
+		}
+		customTypes.Store(t, c)
+		custom = c
+	}
+	if custom.(bool) {
 		return fmt.Errorf("json: %s has its own encoding", t)
 	}
 	return nil

@@ -154,17 +154,22 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	}
 	lap("scan", t)
 
-	// No corpus file changed on disk since the last complete build: its
-	// site and report stand, and nothing needs reading.
+	// The build stops here or once the corpus is read when nothing changed
+	// since the last complete build: its site stands.
+	unchanged := func() error {
+		lap("total", start)
+		prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
+		return writeReport(rep.Report, rep)
+	}
+	// No corpus file changed on disk: the last report stands too, and
+	// nothing needs reading.
 	scanned := ""
 	if !cfg.NoCache {
 		scanned = scanKey(cfg, files)
 		if last, ok := unchangedSince(cfg, files, scanned, rep.Report); ok {
 			last.Timings["scan"] = rep.Timings["scan"]
 			rep = last
-			lap("total", start)
-			prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
-			return rep, writeReport(rep.Report, rep)
+			return rep, unchanged()
 		}
 	}
 
@@ -254,14 +259,11 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	sort.Strings(rep.Warnings)
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Doc.ID < docs[j].Doc.ID })
 
-	// Nothing changed since the last complete build: its site stands.
 	inputs := inputsKey(cfg, rep, docs, control)
 	if n, ok := upToDate(cfg, inputs); ok && !cfg.NoCache {
 		rep.Index.Unchanged = len(docs)
 		rep.Output.Files, rep.Output.Linked = n, n
-		lap("total", start)
-		prog.finish("nothing changed since the last build: %s is up to date", cfg.Out)
-		if err := writeReport(rep.Report, rep); err != nil {
+		if err := unchanged(); err != nil {
 			return rep, err
 		}
 		// the files touched since have the same bytes: the next build

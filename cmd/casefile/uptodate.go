@@ -22,10 +22,10 @@ import (
 // and more), checked before anything is read; and, when some file was
 // touched, the inputs key, checked once the corpus is read (the cache makes
 // that cheap, but at 50,000 documents decoding the cached analyses takes
-// seconds). The record
-// of the last build is deleted before any other build changes the index or
-// the site, so a build killed half way is never mistaken for a complete
-// one; which site it wrote, the site's manifest says (site.Intact).
+// seconds). The record of the last build is deleted before any other build
+// changes the index or the site, so a build killed half way is never
+// mistaken for a complete one; which site it wrote, the site's manifest
+// says (site.Intact).
 
 // lastBuild is build/last-build.json.
 type lastBuild struct {

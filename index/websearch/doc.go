@@ -48,9 +48,8 @@
 //     took two waves of requests. A query of two or three plain words
 //     requests the packs of its common words the same way: its first page
 //     is often within them (by date always), which then spares the wave of
-//     text records after the postings. A record
-//     the packs do not hold (or a pack that fails to load) comes from its
-//     own file, as before.
+//     text records after the postings. A record the packs do not hold (or
+//     a pack that fails to load) comes from its own file, as before.
 //   - dl-, fc-, dt-*.js: per-document columns in chunks of 65,536
 //     ordinals: field lengths (BM25 norms, a file per field) and date rank
 //     as fixed-width little-endian integers, which the engine reads through
