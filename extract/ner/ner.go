@@ -228,6 +228,8 @@ type scratch struct {
 	ctx        [][2 * nLabels]float32
 	ctxDone    []bool
 	labels     []uint8
+	feats      []uint64 // one token's feature hashes
+	rows       []int32  // and their rows
 }
 
 // Tag returns the entity mentions in text, sorted by Start and non-overlapping.
@@ -362,15 +364,25 @@ func (t *Tagger) staticScores(sc *scratch) {
 				add(v0, &e.vec[0][gCaps])
 				add(v1, &e.vec[1][gCaps])
 			}
-			d.sharedFeatures(i, func(h uint64) {
-				if r := t.m.lookup(h); r >= 0 {
+			// Gather the token's features, then look them all up, then add
+			// their rows: the lookups do not depend on each other, so their
+			// cache misses overlap instead of each waiting for the last.
+			hs := sc.feats[:0]
+			d.sharedFeatures(i, func(h uint64) { hs = append(hs, h) })
+			rs := grow(sc.rows, len(hs))
+			for j, h := range hs {
+				rs[j] = t.m.lookup(h)
+			}
+			for _, r := range rs {
+				if r >= 0 {
 					both := t.rows(r)
 					for l := range v0 {
 						v0[l] += both[l]
 						v1[l] += both[nLabels+l]
 					}
 				}
-			})
+			}
+			sc.feats, sc.rows = hs, rs
 			if d.cc[i] >= 2 {
 				t.addContext(sc, i, v0, v1)
 			}

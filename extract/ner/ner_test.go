@@ -7,7 +7,9 @@ import (
 	"errors"
 	"math"
 	"os"
+	"path/filepath"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -262,6 +264,32 @@ func BenchmarkTag(b *testing.B) { benchTag(b, []string{benchText}) }
 
 // BenchmarkTagDev reports tokens/s on the CoNLL development set if present.
 func BenchmarkTagDev(b *testing.B) { benchTag(b, devDocs(b)) }
+
+// BenchmarkTagCorpus reports tokens/s on the first 400 documents of a
+// shared/bench/gen-corpus.mjs corpus (CASEFILE_BENCH_CORPUS, default
+// /tmp/bench-corpus/10000), if present. Unlike benchText's repeated prose,
+// their many distinct words miss the CPU caches in the model's tables, as a
+// real corpus does.
+func BenchmarkTagCorpus(b *testing.B) {
+	dir := os.Getenv("CASEFILE_BENCH_CORPUS")
+	if dir == "" {
+		dir = "/tmp/bench-corpus/10000"
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
+	if len(files) == 0 {
+		b.Skip("no corpus in " + dir)
+	}
+	sort.Strings(files)
+	var texts []string
+	for _, f := range files[:min(len(files), 400)] {
+		s, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(s))
+	}
+	benchTag(b, texts)
+}
 
 // TestReleaseDefault: after ReleaseDefault the next Default is a tagger of
 // its own that tags as the first one did.
