@@ -129,9 +129,10 @@ func newTagger(m *Model) *Tagger {
 	t.words = make(map[uint64]int32, len(m.vocab))
 	t.lowerIDs = make(map[uint64]int32, len(m.vocab))
 	t.entries = make([]wordEntry, len(m.vocab))
+	sc := new(scratch) // buffers for fillEntry
 	for i, w := range m.vocab {
 		e := &t.entries[i]
-		lk := keyHash(t.fillEntry(e, w))
+		lk := keyHash(t.fillEntry(e, w, sc))
 		id, ok := t.lowerIDs[lk]
 		if !ok {
 			id = int32(len(t.lowerIDs))
@@ -142,8 +143,8 @@ func newTagger(m *Model) *Tagger {
 	}
 	m.vocab = nil
 	t.padL, t.padR = new(wordEntry), new(wordEntry)
-	t.fillEntry(t.padL, padLeft)
-	t.fillEntry(t.padR, padRight)
+	t.fillEntry(t.padL, padLeft, sc)
+	t.fillEntry(t.padR, padRight, sc)
 	for s := 0; s < 2; s++ {
 		for l1 := 0; l1 <= nLabels; l1++ {
 			t.addRow(&t.hist1[s][l1], s, hi(tHist1, l1))
@@ -186,31 +187,40 @@ func add(dst, src *[nLabels]float32) {
 func (t *Tagger) lexInfo(lower string) lexInfo { return t.lex[keyHash(lower)] }
 
 // fillEntry computes the entry of a word form and returns its lower case.
-func (t *Tagger) fillEntry(e *wordEntry, form string) string {
+func (t *Tagger) fillEntry(e *wordEntry, form string, sc *scratch) string {
 	m := t.m
 	lower := strings.ToLower(form)
 	e.cc = uint8(capClass(form))
 	e.lowerH = hs(tLower, lower)
 	e.shapeH = hs(tShape, wordShape(form, 3))
 	e.shortH = hs(tShort, wordShape(form, 1))
+	// gather, look up, add, as staticScores does, so the misses overlap
+	hs, gs := sc.feats[:0], sc.groups[:0]
 	wordFeatures(form, t.lexInfo, func(h uint64, groups uint8) {
 		for g := 0; g < nGroups; g++ {
-			if groups&(1<<g) == 0 {
-				continue
-			}
-			r := m.lookup(hc(h, uint64(g)+1))
-			if r < 0 {
-				continue
-			}
-			both := t.rows(r)
-			for s := 0; s < 2; s++ {
-				v := &e.vec[s][g]
-				for l := range v {
-					v[l] += both[s*nLabels+l]
-				}
+			if groups&(1<<g) != 0 {
+				hs = append(hs, hc(h, uint64(g)+1))
+				gs = append(gs, uint8(g))
 			}
 		}
 	})
+	rs := grow(sc.rows, len(hs))
+	for k, h := range hs {
+		rs[k] = m.lookup(h)
+	}
+	for k, r := range rs {
+		if r < 0 {
+			continue
+		}
+		both, g := t.rows(r), gs[k]
+		for s := 0; s < 2; s++ {
+			v := &e.vec[s][g]
+			for l := range v {
+				v[l] += both[s*nLabels+l]
+			}
+		}
+	}
+	sc.feats, sc.groups, sc.rows = hs, gs, rs
 	return lower
 }
 
@@ -228,8 +238,9 @@ type scratch struct {
 	ctx        [][2 * nLabels]float32
 	ctxDone    []bool
 	labels     []uint8
-	feats      []uint64 // one token's feature hashes
-	rows       []int32  // and their rows
+	feats      []uint64 // one token's or word form's feature hashes
+	groups     []uint8  // a word form's features' groups
+	rows       []int32  // the features' rows
 }
 
 // Tag returns the entity mentions in text, sorted by Start and non-overlapping.
@@ -272,7 +283,7 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 			e = &t.entries[k]
 		} else if e = sc.local[wk]; e == nil {
 			e = new(wordEntry)
-			lk := keyHash(t.fillEntry(e, toks[i].Norm))
+			lk := keyHash(t.fillEntry(e, toks[i].Norm, sc))
 			id, ok := t.lowerIDs[lk]
 			if !ok {
 				if id, ok = sc.localLower[lk]; !ok {
