@@ -177,6 +177,19 @@ func (t *Tagger) addRow(dst *[nLabels]float32, stage int, h uint64) {
 	}
 }
 
+// lookupAll looks the feature hashes hs up into sc.rows and returns them.
+// The lookups do not depend on each other, so their cache misses overlap,
+// which they do not when each row is added as soon as it is found: the
+// callers gather a token's features first, then add the rows in order.
+func (t *Tagger) lookupAll(sc *scratch, hs []uint64) []int32 {
+	rs := grow(sc.rows, len(hs))
+	for k, h := range hs {
+		rs[k] = t.m.lookup(h)
+	}
+	sc.rows = rs
+	return rs
+}
+
 func add(dst, src *[nLabels]float32) {
 	for l := range dst {
 		dst[l] += src[l]
@@ -188,13 +201,12 @@ func (t *Tagger) lexInfo(lower string) lexInfo { return t.lex[keyHash(lower)] }
 
 // fillEntry computes the entry of a word form and returns its lower case.
 func (t *Tagger) fillEntry(e *wordEntry, form string, sc *scratch) string {
-	m := t.m
 	lower := strings.ToLower(form)
 	e.cc = uint8(capClass(form))
 	e.lowerH = hs(tLower, lower)
 	e.shapeH = hs(tShape, wordShape(form, 3))
 	e.shortH = hs(tShort, wordShape(form, 1))
-	// gather, look up, add, as staticScores does, so the misses overlap
+	// gather, look up, add (lookupAll)
 	hs, gs := sc.feats[:0], sc.groups[:0]
 	wordFeatures(form, t.lexInfo, func(h uint64, groups uint8) {
 		for g := 0; g < nGroups; g++ {
@@ -204,11 +216,7 @@ func (t *Tagger) fillEntry(e *wordEntry, form string, sc *scratch) string {
 			}
 		}
 	})
-	rs := grow(sc.rows, len(hs))
-	for k, h := range hs {
-		rs[k] = m.lookup(h)
-	}
-	for k, r := range rs {
+	for k, r := range t.lookupAll(sc, hs) {
 		if r < 0 {
 			continue
 		}
@@ -220,7 +228,7 @@ func (t *Tagger) fillEntry(e *wordEntry, form string, sc *scratch) string {
 			}
 		}
 	}
-	sc.feats, sc.groups, sc.rows = hs, gs, rs
+	sc.feats, sc.groups = hs, gs
 	return lower
 }
 
@@ -325,11 +333,14 @@ func (t *Tagger) tagTokens(sc *scratch, toks []Token) []uint8 {
 	d.computeTypeCounts()
 	for i := range toks {
 		v := &sc.static1[i]
-		d.stage2Features(i, func(h uint64) {
-			if r := t.m.lookup(h); r >= 0 {
+		hs := sc.feats[:0]
+		d.stage2Features(i, func(h uint64) { hs = append(hs, h) })
+		for _, r := range t.lookupAll(sc, hs) {
+			if r >= 0 {
 				add(v, t.row(1, r))
 			}
-		})
+		}
+		sc.feats = hs
 	}
 	t.decode(sc, 1, sc.static1)
 	return sc.labels
@@ -375,16 +386,9 @@ func (t *Tagger) staticScores(sc *scratch) {
 				add(v0, &e.vec[0][gCaps])
 				add(v1, &e.vec[1][gCaps])
 			}
-			// Gather the token's features, then look them all up, then add
-			// their rows: the lookups do not depend on each other, so their
-			// cache misses overlap instead of each waiting for the last.
 			hs := sc.feats[:0]
 			d.sharedFeatures(i, func(h uint64) { hs = append(hs, h) })
-			rs := grow(sc.rows, len(hs))
-			for j, h := range hs {
-				rs[j] = t.m.lookup(h)
-			}
-			for _, r := range rs {
+			for _, r := range t.lookupAll(sc, hs) {
 				if r >= 0 {
 					both := t.rows(r)
 					for l := range v0 {
@@ -393,7 +397,7 @@ func (t *Tagger) staticScores(sc *scratch) {
 					}
 				}
 			}
-			sc.feats, sc.rows = hs, rs
+			sc.feats = hs
 			if d.cc[i] >= 2 {
 				t.addContext(sc, i, v0, v1)
 			}
