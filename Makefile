@@ -92,6 +92,8 @@ bench: casefile
 	@if [ -f $(EVAL_DIR)/conll03-dev.jsonl ]; then $(MAKE) --no-print-directory eval; else echo "make: no evaluation data in $(EVAL_DIR): quality scores skipped"; fi
 	@echo "== builds: full, no change, one file changed/added/deleted"
 	$(GO) run ./cmd/benchbuild -sizes $(BENCH_SIZES) -casefile $(BIN)
+	@echo "== entity tagger on generated documents (their many distinct words miss the caches; BenchmarkTag's repeated prose does not)"
+	CASEFILE_BENCH_CORPUS=/tmp/casefile-bench/corpus/$$(echo $(BENCH_SIZES) | cut -d, -f1) $(GO) test -run '^$$' -bench 'BenchmarkTagCorpus$$' -cpu 1 ./extract/ner/
 	@echo "== browser search: export, first results, latency, bytes per query"
 	index/websearch/bench/run.sh --reps 3 $$(echo $(BENCH_SIZES) | tr , ' ')
 

@@ -266,14 +266,14 @@ func BenchmarkTag(b *testing.B) { benchTag(b, []string{benchText}) }
 func BenchmarkTagDev(b *testing.B) { benchTag(b, devDocs(b)) }
 
 // BenchmarkTagCorpus reports tokens/s on the first 400 documents of a
-// shared/bench/gen-corpus.mjs corpus (CASEFILE_BENCH_CORPUS, default
-// /tmp/bench-corpus/10000), if present. Unlike benchText's repeated prose,
+// shared/bench/gen-corpus.mjs corpus (CASEFILE_BENCH_CORPUS, default the
+// 1,000-document one that `make bench` generates), if present. Unlike benchText's repeated prose,
 // their many distinct words miss the CPU caches in the model's tables, as a
 // real corpus does.
 func BenchmarkTagCorpus(b *testing.B) {
 	dir := os.Getenv("CASEFILE_BENCH_CORPUS")
 	if dir == "" {
-		dir = "/tmp/bench-corpus/10000"
+		dir = "/tmp/casefile-bench/corpus/1000"
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "content", "*", "*.md"))
 	if len(files) == 0 {
