@@ -297,10 +297,7 @@ func (r *renderer) writeKeyedFill(name, tmpl string, p page, fill func(), deps .
 		}
 		return r.write(name, tmpl, p)
 	}
-	p.Site, p.Path = r.opt.Name, name
-	r.pagesMu.Lock()
-	r.pages = append(r.pages, name)
-	r.pagesMu.Unlock()
+	p = r.begin(name, tmpl, p)
 	return kw.WriteKeyed(name, r.pageKey(p, tmpl, deps), func() ([]byte, error) {
 		if fill != nil {
 			fill()

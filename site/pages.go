@@ -224,7 +224,7 @@ type typeGroup struct {
 
 // groupByType groups entities by type in display order; within a type the
 // most widely reported come first.
-func groupByType(ents []*index.Entity, limit int) []typeGroup {
+func groupByType(ents []*index.Entity) []typeGroup {
 	by := map[string][]*index.Entity{}
 	for _, e := range ents {
 		by[e.Type] = append(by[e.Type], e)
@@ -240,11 +240,7 @@ func groupByType(ents []*index.Entity, limit int) []typeGroup {
 			}
 			return list[i].ID < list[j].ID
 		})
-		total := len(list)
-		if limit > 0 && len(list) > limit {
-			list = list[:limit]
-		}
-		out = append(out, typeGroup{t, list, total})
+		out = append(out, typeGroup{t, list, len(list)})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		a, b := typeIndex(out[i].Type), typeIndex(out[j].Type)
@@ -256,8 +252,18 @@ func groupByType(ents []*index.Entity, limit int) []typeGroup {
 	return out
 }
 
+// limitGroups keeps the first n entities of each group (Total stays the
+// group's size). The groups are shared: it copies them.
+func limitGroups(groups []typeGroup, n int) []typeGroup {
+	out := slices.Clone(groups)
+	for i := range out {
+		out[i].Entities = out[i].Entities[:min(n, len(out[i].Entities))]
+	}
+	return out
+}
+
 func (r *renderer) home() error {
-	docs := docsByDate(r.c)
+	docs := r.newest()
 	counts := map[string]int{}
 	from, to := "", ""
 	for _, d := range docs {
@@ -288,7 +294,7 @@ func (r *renderer) home() error {
 		sources = sources[:12]
 	}
 	var top []typeGroup
-	for _, g := range groupByType(r.c.Entities, 8) {
+	for _, g := range limitGroups(r.byType(), 8) {
 		switch g.Type {
 		case "PER", "ORG", "LOC", extract.KindHandle:
 			top = append(top, g)
@@ -318,7 +324,7 @@ func (r *renderer) home() error {
 // documentLists writes every document, newest first, in pages:
 // documents.html, documents-2.html, ...
 func (r *renderer) documentLists() error {
-	docs := docsByDate(r.c)
+	docs := r.newest()
 	pages := max(1, (len(docs)+listPage-1)/listPage)
 	for p := 0; p < pages; p++ {
 		part := docs[p*listPage : min(len(docs), (p+1)*listPage)]
@@ -327,7 +333,7 @@ func (r *renderer) documentLists() error {
 			Pager pager
 			Total int
 		}{part, makePager("documents", p, pages), len(docs)}
-		if err := r.write(pageName("documents", p), "documents", page{Title: "All documents", Nav: "documents", Body: body}); err != nil {
+		if err := r.writeKeyed(pageName("documents", p), "documents", page{Title: "All documents", Nav: "documents", Body: body}); err != nil {
 			return err
 		}
 	}
@@ -410,7 +416,7 @@ func (r *renderer) documents() error {
 			Type     string
 			Entities []docEntity
 		}
-		for _, g := range groupByType(ents, 0) {
+		for _, g := range groupByType(ents) {
 			var list []docEntity
 			for _, e := range g.Entities {
 				list = append(list, docEntity{e.ID, e.Name, e.Type, counts[e.ID]})
@@ -870,15 +876,15 @@ func (r *renderer) readingOrder(qs []*index.Quote) {
 // entityIndex writes the entity index (the most reported of every type,
 // filterable by type and name) and each type's full list in pages.
 func (r *renderer) entityIndex() error {
-	groups := groupByType(r.c.Entities, indexPerType)
+	groups := limitGroups(r.byType(), indexPerType)
 	body := struct {
 		All    int
 		Groups []typeGroup
 	}{len(r.c.Entities), groups}
-	if err := r.write("entities/index.html", "entities", page{Root: "../", Title: "Entities", Nav: "entities", Body: body}); err != nil {
+	if err := r.writeKeyed("entities/index.html", "entities", page{Root: "../", Title: "Entities", Nav: "entities", Body: body}); err != nil {
 		return err
 	}
-	for _, g := range groupByType(r.c.Entities, 0) {
+	for _, g := range r.byType() {
 		if g.Total <= indexPerType {
 			continue // all on the index
 		}
@@ -891,7 +897,7 @@ func (r *renderer) entityIndex() error {
 				From     int
 				Pager    pager
 			}{g.Type, g.Entities[p*typePage : min(g.Total, (p+1)*typePage)], g.Total, p*typePage + 1, makePager("types/"+typeSlug(g.Type), p, pages)}
-			if err := r.write(pageName("types/"+typeSlug(g.Type), p), "types", page{Root: "../", Title: TypeName(g.Type), Nav: "entities", Body: body}); err != nil {
+			if err := r.writeKeyed(pageName("types/"+typeSlug(g.Type), p), "types", page{Root: "../", Title: TypeName(g.Type), Nav: "entities", Body: body}); err != nil {
 				return err
 			}
 		}

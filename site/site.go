@@ -84,14 +84,17 @@ type page struct {
 }
 
 type renderer struct {
-	c       *index.Corpus
-	out     Writer
-	opt     Options
-	tmpl    map[string]*template.Template
-	stats   stats
-	docs    map[string]*extract.Document
-	look    *lookups // corpus cross-references for pages (pages.go)
-	pages   []string // HTML pages written, for the sitemap
+	c     *index.Corpus
+	out   Writer
+	opt   Options
+	tmpl  map[string]*template.Template
+	stats stats
+	docs  map[string]*extract.Document
+	look  *lookups // corpus cross-references for pages (pages.go)
+	// shared by the steps that run in parallel, made once on first use
+	newest  func() []*extract.Document // docsByDate
+	byType  func() []typeGroup         // groupByType of every entity
+	pages   []string                   // HTML pages written, for the sitemap
 	pagesMu sync.Mutex
 
 	cpu     chan struct{} // tokens: see Options.CPU
@@ -108,6 +111,8 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		opt.Name = "casefile"
 	}
 	r := &renderer{c: c, out: out, opt: opt, docs: map[string]*extract.Document{}}
+	r.newest = sync.OnceValue(func() []*extract.Document { return docsByDate(c) })
+	r.byType = sync.OnceValue(func() []typeGroup { return groupByType(c.Entities) })
 	r.stats = stats{Docs: len(c.Docs), Entities: len(c.Entities), Events: len(c.Timeline)}
 	for _, a := range c.Docs {
 		r.docs[a.Doc.ID] = &a.Doc
@@ -244,6 +249,16 @@ func quoteValue(v string) string {
 }
 
 func (r *renderer) write(name, tmpl string, p page) error {
+	p = r.begin(name, tmpl, p)
+	b, err := r.render(name, tmpl, p)
+	if err != nil {
+		return err
+	}
+	return r.out.WriteFile(name, b)
+}
+
+// begin fills in what every page carries and records it for the sitemap.
+func (r *renderer) begin(name, tmpl string, p page) page {
 	p.Site, p.Path = r.opt.Name, name
 	// Only the corpus-wide pages show corpus-wide counts: a page about one
 	// document or entity must not change because another was added.
@@ -253,11 +268,7 @@ func (r *renderer) write(name, tmpl string, p page) error {
 	r.pagesMu.Lock()
 	r.pages = append(r.pages, name)
 	r.pagesMu.Unlock()
-	b, err := r.render(name, tmpl, p)
-	if err != nil {
-		return err
-	}
-	return r.out.WriteFile(name, b)
+	return p
 }
 
 // chrome holds the parts of a page that are the same for every page of one
