@@ -27,7 +27,7 @@ const (
 	indexPerType    = 60  // entities per type on the entity index
 	typePage        = 400 // entities per page of a type's full list
 	entityDocs      = 60  // documents listed on an entity page
-	entityKWICDocs  = 25  // documents whose mentions are shown in context
+	entityKWICDocs  = 25  // documents whose mentions are shown in context (at most entityDocs)
 	entityKWICEach  = 3   // mentions in context per document
 	entityQuotes    = 30  // quotes on an entity page
 	entityEvents    = 40  // timeline events on an entity page
@@ -36,6 +36,10 @@ const (
 	timelinePageLen = 400 // events per timeline page otherwise
 	docStoryDocs    = 12  // other documents of its story listed beside a document
 )
+
+// An entity page's key covers the documents of its mentions in context as
+// the first of its listed documents: there must not be more of them.
+var _ [entityDocs - entityKWICDocs]struct{}
 
 // lookups are the corpus cross-references pages need, built once.
 type lookups struct {
@@ -664,9 +668,13 @@ func kwicContext(text string, b extract.Block, m extract.Mention) (left, right s
 	return left, right
 }
 
+// cooccur is an entity sharing documents with another, as its page lists
+// it: only what the page shows, so that the page's key does not change
+// with the rest of that entity (its documents and mentions change with
+// every document that names it, and it is listed on thousands of pages).
 type cooccur struct {
-	Entity *index.Entity
-	Docs   int
+	ID, Name, Type string
+	Docs           int
 }
 
 // coScratch counts documents shared with one entity: a count per entity,
@@ -714,7 +722,8 @@ func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) []co
 	}
 	out := make([]cooccur, len(top))
 	for i, x := range top {
-		out[i] = cooccur{c.Entities[x], int(sc.count[x])}
+		e := c.Entities[x]
+		out[i] = cooccur{e.ID, e.Name, e.Type, int(sc.count[x])}
 	}
 	for _, x := range sc.touched {
 		sc.count[x] = 0
@@ -722,6 +731,17 @@ func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) []co
 	sc.touched = sc.touched[:0]
 	return out
 }
+
+// entityEvent and storyLink are an event and a story as an entity page
+// shows them. Only that, as for cooccur: the whole event changes with every
+// document that reports it, and the whole story with what each of its
+// documents adds, where the page shows neither.
+type entityEvent struct {
+	ID, Date, Summary string
+	Sources           int // documents that report it
+}
+
+type storyLink struct{ ID, Title, Date string }
 
 type entityDoc struct {
 	Doc      *extract.Document
@@ -754,17 +774,20 @@ func (r *renderer) entities() error {
 		}
 		// Mentions in context, for the newest documents. The contexts are
 		// cut from the texts only if the page is rendered; the key covers
-		// them by their documents and the mentions' indexes (deps).
+		// them by their documents (the first of Docs, in the body: see
+		// entityKWICDocs) and the mentions' indexes (deps).
 		var kd []*kwicDoc
-		var kwicDocs []*extract.Document
 		slot := map[int]int{} // document -> its index in kd
 		for _, i := range order[:min(len(order), entityKWICDocs)] {
 			a := &r.c.Docs[i].Doc
 			slot[i] = len(kd)
 			kd = append(kd, &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
-			kwicDocs = append(kwicDocs, a)
 		}
 		var kwicRefs [][2]int
+		// the mentions shown, for the key: (slot, mention), not the
+		// document's index in the corpus, which an added or deleted
+		// document moves for every document after it
+		var kwicShown [][2]int
 		shownOf := make([]int, len(kd))
 		for _, rf := range refs {
 			s, ok := slot[rf[0]]
@@ -777,6 +800,7 @@ func (r *renderer) entities() error {
 			}
 			shownOf[s]++
 			kwicRefs = append(kwicRefs, rf)
+			kwicShown = append(kwicShown, [2]int{s, rf[1]})
 		}
 		contexts := func() {
 			for _, rf := range kwicRefs {
@@ -795,15 +819,17 @@ func (r *renderer) entities() error {
 		allQuotes := len(quotes)
 		quotes = quotes[:min(len(quotes), entityQuotes)]
 		r.readingOrder(quotes)
-		events := l.events[e.ID]
-		allEvents := len(events)
-		events = events[:min(len(events), entityEvents)]
-		var stories []*index.Story
+		allEvents := len(l.events[e.ID])
+		var events []entityEvent
+		for _, ev := range l.events[e.ID][:min(allEvents, entityEvents)] {
+			events = append(events, entityEvent{ev.ID, ev.Date, ev.Summary, len(ev.Docs)})
+		}
+		var stories []storyLink
 		seenStory := map[string]bool{}
 		for _, i := range order {
 			if s := l.storyOf[r.c.Docs[i].Doc.ID]; s != nil && !seenStory[s.ID] {
 				seenStory[s.ID] = true
-				stories = append(stories, s)
+				stories = append(stories, storyLink{s.ID, s.Title, s.Date})
 			}
 		}
 		body := struct {
@@ -812,14 +838,14 @@ func (r *renderer) entities() error {
 			KWIC                          []*kwicDoc
 			Cooccur                       []cooccur
 			Quotes                        []*index.Quote
-			Events                        []*index.Event
-			Stories                       []*index.Story
+			Events                        []entityEvent
+			Stories                       []storyLink
 			AllDocs, AllQuotes, AllEvents int
 			MoreKWIC                      bool
 		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
 		// What entity.html and its quote partial fetch by id: the citing
 		// documents, the speakers, the timeline pages of its events.
-		deps := []any{kwicRefs, kwicDocs}
+		deps := []any{kwicShown}
 		for _, q := range quotes {
 			deps = append(deps, r.entityLabel(q.Speaker))
 			for _, c := range q.Citations {
