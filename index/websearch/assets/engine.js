@@ -113,69 +113,78 @@
     n.g = gen;
     if (n.e) { for (var i = 0; i < n.e.length; i++) addState(list, n.e[i]); } else list.push(n);
   }
-  // longest match at cps[i]: returns [length, pattern]
-  function scan(cps, i) {
-    var cur = [], best = 0, bestPat = -1, len = 0;
+  // longest match at UTF-16 offset i of text: returns the pattern and sets
+  // scanEnd to the offset after it. Code points are read in place (a lone
+  // surrogate is one), and the two state lists are reused: no allocation.
+  var scanEnd = 0, scanA = [], scanB = [];
+  function scan(text, i) {
+    var cur = scanA, next = scanB, best = -1, bestPat = -1, at = i, n = text.length;
+    cur.length = 0;
     gen++;
     addState(cur, nfaStart);
     for (;;) {
-      if (len > 0) {
+      if (at > i) {
         var minAcc = -1;
         for (var k = 0; k < cur.length; k++) {
           var a = cur[k].acc;
           if (a !== undefined && (minAcc < 0 || a < minAcc)) minAcc = a;
         }
-        if (minAcc >= 0) { best = len; bestPat = minAcc; }
+        if (minAcc >= 0) { best = at; bestPat = minAcc; }
       }
-      if (i + len >= cps.length) break;
-      var p = props(cps[i + len]), next = [];
+      if (at >= n) break;
+      var c = text.codePointAt(at), p = props(c);
+      next.length = 0;
       gen++;
       for (var j = 0; j < cur.length; j++) {
-        var n = cur[j];
-        if (n.acc !== undefined) continue;
-        var ok = n.neg ? (p & n.m) === 0 : (p & n.m) !== 0;
-        if (ok) addState(next, n.out);
+        var nd = cur[j];
+        if (nd.acc !== undefined) continue;
+        var ok = nd.neg ? (p & nd.m) === 0 : (p & nd.m) !== 0;
+        if (ok) addState(next, nd.out);
       }
       if (!next.length) break;
-      cur = next; len++;
+      var t = cur; cur = next; next = t;
+      at += c > 0xffff ? 2 : 1;
     }
-    if (best === 0) return [1, 12];
-    return [best, bestPat];
+    if (best < 0) { scanEnd = i + (text.codePointAt(i) > 0xffff ? 2 : 1); return 12; }
+    scanEnd = best;
+    return bestPat;
   }
 
   function isAsciiAlnum(c) { return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122); }
 
-  // tokenize: [{t: text, s: start, e: end (UTF-16 offsets), p: position}]
-  function tokenize(text) {
-    var cps = [], offs = [];
-    for (var i = 0; i < text.length;) {
-      var c = text.codePointAt(i);
-      cps.push(c); offs.push(i);
-      i += c > 0xffff ? 2 : 1;
-    }
-    offs.push(text.length);
-    var out = [], pos = 1;
-    for (var k = 0; k < cps.length;) {
-      var c0 = cps[k], len = 0, pat = -1;
-      if (c0 < 128 && isAsciiAlnum(c0)) {
+  // eachToken calls fn(start, end, position) for each word of text (UTF-16
+  // offsets), walking the string in place: snippets tokenize every result's
+  // text, and per-text arrays or per-token objects cost more than the scan.
+  function eachToken(text, fn) {
+    var n = text.length, pos = 1;
+    for (var k = 0; k < n;) {
+      var c0 = text.charCodeAt(k), end = -1, pat = -1;
+      if (isAsciiAlnum(c0)) {
         // a run of ASCII letters and digits ends the word when what follows
         // cannot continue it (UAX#29 WB5-WB13 need a letter, digit, "_",
-        // Extend/Format, or a Mid* character followed by a letter or digit)
+        // Extend/Format, or a Mid* character followed by a letter or digit);
+        // a code unit >= 128 starts a code point >= 128
         var j = k + 1;
-        while (j < cps.length && cps[j] < 128 && isAsciiAlnum(cps[j])) j++;
-        var c1 = j < cps.length ? cps[j] : -1;
-        if (c1 < 0 || (c1 < 128 && ascii[c1] === 0)) { len = j - k; pat = 3; }
-        else if (c1 < 128 && c1 !== 95 && (ascii[c1] & (ML | MN | MNL | SQ)) &&
-          (j + 1 === cps.length || (cps[j + 1] < 128 && !isAsciiAlnum(cps[j + 1]) && cps[j + 1] !== 95))) { len = j - k; pat = 3; }
-      } else if (c0 < 128 && c0 !== 95 && !(ascii[c0] & (CR | LF | NL)) && (k + 1 === cps.length || cps[k + 1] < 128)) {
-        len = 1; pat = 12; // punctuation or space: a None segment, no word pattern starts with it
+        while (j < n && isAsciiAlnum(text.charCodeAt(j))) j++;
+        var c1 = j < n ? text.charCodeAt(j) : -1;
+        if (c1 < 0 || (c1 < 128 && ascii[c1] === 0)) { end = j; pat = 3; }
+        else if (c1 < 128 && c1 !== 95 && (ascii[c1] & (ML | MN | MNL | SQ))) {
+          var c2 = j + 1 < n ? text.charCodeAt(j + 1) : -1;
+          if (c2 < 0 || (c2 < 128 && !isAsciiAlnum(c2) && c2 !== 95)) { end = j; pat = 3; }
+        }
+      } else if (c0 < 128 && c0 !== 95 && !(ascii[c0] & (CR | LF | NL)) && (k + 1 === n || text.charCodeAt(k + 1) < 128)) {
+        end = k + 1; pat = 12; // punctuation or space: a None segment, no word pattern starts with it
       }
-      if (pat < 0) { var r = scan(cps, k); len = r[0]; pat = r[1]; }
-      if (pat < WORD_PATTERNS) {
-        out.push({ t: text.slice(offs[k], offs[k + len]), s: offs[k], e: offs[k + len], p: pos++ });
-      }
-      k += len;
+      if (pat < 0) { pat = scan(text, k); end = scanEnd; }
+      if (pat < WORD_PATTERNS) fn(k, end, pos++);
+      k = end;
     }
+  }
+
+  // tokenize: [{t: text, s: start, e: end (UTF-16 offsets), p: position}]
+  function tokenize(text) {
+    var out = [];
+    eachToken(text, function (s, e, p) { out.push({ t: text.slice(s, e), s: s, e: e, p: p }); });
     return out;
   }
 
@@ -418,17 +427,21 @@
   // token text -> analysed term ('' for a stop word); filters are pure, so
   // memoising them cannot change a result
   var termCache = new Map();
-  function analyze(text) {
-    var toks = tokenize(text), out = [];
-    for (var i = 0; i < toks.length; i++) {
-      var t = toks[i], term = termCache.get(t.t);
-      if (term === undefined) {
-        term = filterToken(t.t);
-        if (termCache.size > 100000) termCache.clear();
-        termCache.set(t.t, term);
-      }
-      if (term !== '') out.push({ term: term, pos: t.p, start: t.s, end: t.e });
+  function termOf(raw) {
+    var term = termCache.get(raw);
+    if (term === undefined) {
+      term = filterToken(raw);
+      if (termCache.size > 100000) termCache.clear();
+      termCache.set(raw, term);
     }
+    return term;
+  }
+  function analyze(text) {
+    var out = [];
+    eachToken(text, function (s, e, p) {
+      var term = termOf(text.slice(s, e));
+      if (term !== '') out.push({ term: term, pos: p, start: s, end: e });
+    });
     return out;
   }
   function filterToken(raw) {
@@ -1634,14 +1647,13 @@
   }
   // the tokens of text that analyse to query terms
   function hitTokens(text, qt) {
-    var toks = tokenize(text), out = [];
-    for (var i = 0; i < toks.length; i++) {
-      var t = toks[i];
-      if (qt.maybe && !qt.maybe(t.t.charCodeAt(0))) continue;
-      var term = termCache.get(t.t);
-      if (term === undefined) { term = filterToken(t.t); termCache.set(t.t, term); }
-      if (term !== '' && qt.has(term)) out.push({ term: term, pos: t.p, start: t.s, end: t.e });
-    }
+    var out = [];
+    eachToken(text, function (s, e, p) {
+      // most tokens fail maybe: test before slicing their text
+      if (qt.maybe && !qt.maybe(text.charCodeAt(s))) return;
+      var term = termOf(text.slice(s, e));
+      if (term !== '' && qt.has(term)) out.push({ term: term, pos: p, start: s, end: e });
+    });
     return out;
   }
 
