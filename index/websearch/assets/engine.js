@@ -1635,14 +1635,37 @@
       if (cl.k === 'match' || cl.k === 'phrase' || cl.k === 'number') analyze(cl.v).forEach(function (t) { out.add(t.term); });
       if (cl.k === 'wildcard' && /^[^*?]*\*$/.test(cl.v)) prefixes.push(cl.v.slice(0, -1));
     });
-    var first = new Set();
-    out.forEach(function (t) { first.add(t.charCodeAt(0)); });
-    prefixes.forEach(function (t) { first.add(t.charCodeAt(0)); });
+    // maybe(c0, c1): could a token whose first code units are c0 and c1 (-1:
+    // it has one) analyse to a query term? Most tokens of a text cannot, and
+    // this spares them the filters. For ASCII the filters change a term's
+    // first two letters only by case, and by Porter's y -> i when the stem
+    // is two letters long ("ays", "ayed" -> "ai"); a term or prefix shorter
+    // than that may come from a longer token ("x's" -> "x", "aing" -> "a"),
+    // so it is checked on c0 alone, and the prefix "" matches every term.
+    // pass[c0 * 129 + c1] (c1 = 128: one code unit) answers for ASCII c0, c1
+    // in one load; first[c0] for ASCII c0 followed by a code unit >= 128.
+    var pass = new Uint8Array(128 * 129), first = new Uint8Array(128), all = false;
+    function up(c) { return c >= 97 && c <= 122 ? c - 32 : c; }
+    function pair(a, b) { pass[a * 129 + b] = pass[up(a) * 129 + b] = pass[a * 129 + up(b)] = pass[up(a) * 129 + up(b)] = 1; }
+    function add(t) {
+      if (t.length === 0) { all = true; return; }
+      var a = t.charCodeAt(0), b = t.charCodeAt(1);
+      if (a >= 128) return; // an ASCII c0 is a's lower case only if a < 128
+      first[a] = first[up(a)] = 1;
+      if (t.length < 2) { for (var k = 0; k <= 128; k++) pass[a * 129 + k] = pass[up(a) * 129 + k] = 1; return; }
+      if (b >= 128) return;
+      pair(a, b);
+      if (b === 105) pair(a, 121);
+    }
+    out.forEach(add);
+    prefixes.forEach(add);
     return {
       has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; },
-      // could a token starting with code unit c analyse to a query term?
-      // (the filters never change an ASCII token's first letter but for case)
-      maybe: function (c) { if (c >= 128) return true; if (c >= 65 && c <= 90) c += 32; return first.has(c); }
+      maybe: function (c0, c1) {
+        if (all || c0 >= 128) return true;
+        if (c1 === undefined || c1 >= 128) return first[c0] === 1; // the first letter still holds
+        return pass[c0 * 129 + (c1 < 0 ? 128 : c1)] === 1;
+      }
     };
   }
   // the tokens of text that analyse to query terms
@@ -1650,7 +1673,7 @@
     var out = [];
     eachToken(text, function (s, e, p) {
       // most tokens fail maybe: test before slicing their text
-      if (qt.maybe && !qt.maybe(text.charCodeAt(s))) return;
+      if (qt.maybe && !qt.maybe(text.charCodeAt(s), e - s > 1 ? text.charCodeAt(s + 1) : -1)) return;
       var term = termOf(text.slice(s, e));
       if (term !== '' && qt.has(term)) out.push({ term: term, pos: p, start: s, end: e });
     });
