@@ -116,12 +116,12 @@
   // longest match at UTF-16 offset i of text: returns the pattern and sets
   // scanEnd to the offset after it. Code points are read in place (a lone
   // surrogate is one), and the two state lists are reused: no allocation.
-  var scanEnd = 0, scanA = [], scanB = [];
+  var scanEnd = 0, scanA = [], scanB = [], scanStart = [];
+  // the start's epsilon closure, the same for every scan
+  gen++;
+  addState(scanStart, nfaStart);
   function scan(text, i) {
-    var cur = scanA, next = scanB, best = -1, bestPat = -1, at = i, n = text.length;
-    cur.length = 0;
-    gen++;
-    addState(cur, nfaStart);
+    var cur = scanStart, next = scanA, best = -1, bestPat = -1, at = i, n = text.length;
     for (;;) {
       if (at > i) {
         var minAcc = -1;
@@ -142,7 +142,7 @@
         if (ok) addState(next, nd.out);
       }
       if (!next.length) break;
-      var t = cur; cur = next; next = t;
+      var t = cur === scanStart ? scanB : cur; cur = next; next = t;
       at += c > 0xffff ? 2 : 1;
     }
     if (best < 0) { scanEnd = i + (text.codePointAt(i) > 0xffff ? 2 : 1); return 12; }
@@ -172,7 +172,9 @@
           var c2 = j + 1 < n ? text.charCodeAt(j + 1) : -1;
           if (c2 < 0 || (c2 < 128 && !isAsciiAlnum(c2) && c2 !== 95)) { end = j; pat = 3; }
         }
-      } else if (c0 < 128 && c0 !== 95 && !(ascii[c0] & (CR | LF | NL)) && (k + 1 === n || text.charCodeAt(k + 1) < 128)) {
+      } else if (c0 < 128 && (ascii[c0] & (CR | LF | NL))) {
+        end = k + (c0 === 13 && text.charCodeAt(k + 1) === 10 ? 2 : 1); pat = 12; // a line break: CR LF, or one character
+      } else if (c0 < 128 && c0 !== 95 && (k + 1 === n || text.charCodeAt(k + 1) < 128)) {
         end = k + 1; pat = 12; // punctuation or space: a None segment, no word pattern starts with it
       }
       if (pat < 0) { pat = scan(text, k); end = scanEnd; }
