@@ -2,23 +2,26 @@ package index
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"os"
 	"path/filepath"
 	"sort"
 	"time"
+	"unsafe"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// MappingVersion changes whenever NewMapping or IndexDoc changes in a way
-// that needs a full reindex.
-const MappingVersion = "mapping-2"
+// MappingVersion changes whenever NewMapping, IndexDoc or docHash changes in
+// a way that needs a full reindex.
+const MappingVersion = "mapping-3"
 
 // manifest records what the index holds, so an update touches only the
 // documents that changed. While an update runs, Dirty is true on disk: a
@@ -176,14 +179,47 @@ func writeManifest(dir string, man *manifest) error {
 	return os.Rename(tmp, filepath.Join(dir, manifestName))
 }
 
-// docHash identifies what the index holds of a document: its JSON, hashed
-// as it is encoded (an Encoder reuses its buffer, where Marshal made a copy
-// of every document's text: 244 MB at 50,000 documents, a rebuild's largest
-// allocation after the story cache).
+// docHash identifies what the index holds of a document: every field of
+// the IndexDoc, each with its length (TestDocHashFields changes each field
+// in turn). It hashes the fields as they are: encoding them as JSON first
+// took 0.94 of its 1.03 s of CPU in a one-file rebuild at 50,000 documents.
 func docHash(d *IndexDoc) string {
-	h := sha256.New()
-	json.NewEncoder(h).Encode(d)
-	return hex.EncodeToString(h.Sum(nil)[:16])
+	h := docHasher{h: sha256.New(), buf: make([]byte, 0, 8)}
+	h.str(d.Title)
+	h.str(d.Text)
+	h.str(d.Source)
+	h.str(d.DocType)
+	h.str(d.Date)
+	h.str(d.Year)
+	h.list(d.Entity)
+	h.list(d.EType)
+	h.str(d.Path)
+	return hex.EncodeToString(h.h.Sum(nil)[:16])
+}
+
+type docHasher struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (d *docHasher) u64(n int) {
+	d.buf = binary.LittleEndian.AppendUint64(d.buf[:0], uint64(n))
+	d.h.Write(d.buf)
+}
+
+func (d *docHasher) str(s string) {
+	d.u64(len(s))
+	// the bytes of s, not a copy: a hash.Hash neither keeps nor changes
+	// what it is given
+	d.h.Write(unsafe.Slice(unsafe.StringData(s), len(s)))
+}
+
+// list hashes a nil list as an empty one: JSON omits both alike.
+func (d *docHasher) list(l []string) {
+	d.u64(len(l))
+	for _, s := range l {
+		d.str(s)
+	}
 }
 
 // ErrNoIndex means there is no index to search yet.

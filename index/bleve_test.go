@@ -2,6 +2,8 @@ package index
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -29,5 +31,41 @@ func TestUpdatePersists(t *testing.T) {
 	defer ro.Close()
 	if n, _ := ro.DocCount(); n != uint64(len(docs)) {
 		t.Fatalf("the index holds %d documents after reopening, want %d", n, len(docs))
+	}
+}
+
+// TestDocHashFields: a change to any field of an IndexDoc changes its hash,
+// so that the index updates the document (a field added to IndexDoc and not
+// to docHash fails here), and text moved from one field to the next does
+// too.
+func TestDocHashFields(t *testing.T) {
+	base := IndexDoc{Title: "t", Text: "x", Source: "s", DocType: "d", Date: "2017-04-06", Year: "2017",
+		Entity: []string{"a"}, EType: []string{"PER"}, Path: "p.txt"}
+	h0 := docHash(&base)
+	v := reflect.ValueOf(&base).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		d := base
+		f := reflect.ValueOf(&d).Elem().Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(f.String() + "!")
+		case reflect.Slice:
+			f.Set(reflect.ValueOf(append(slices.Clone(f.Interface().([]string)), "b")))
+		default:
+			t.Fatalf("field %s: kind %s not covered by this test", v.Type().Field(i).Name, f.Kind())
+		}
+		if docHash(&d) == h0 {
+			t.Errorf("changing %s does not change the hash", v.Type().Field(i).Name)
+		}
+	}
+	moved := base
+	moved.Title, moved.Text = "tx", ""
+	if docHash(&moved) == h0 {
+		t.Error("text moved from Text to Title does not change the hash")
+	}
+	again := base
+	again.Entity = []string{"a"}
+	if docHash(&again) != h0 {
+		t.Error("the same document hashes differently")
 	}
 }
