@@ -51,6 +51,7 @@ type lookups struct {
 	quotesIn map[string][]*index.Quote // by citing document
 	copies   map[string][]string       // document -> documents that copy it
 	docEntIx [][]int32                 // distinct entities per document, as indexes into Corpus.Entities, sorted
+	docEntN  [][]int32                 // and the document's mentions of each
 	coPool   sync.Pool                 // *coScratch, for co-occurrence counts
 	refs     [][][2]int                // entity (index) -> (document, mention), in document order
 	newest   []int32                   // document -> its rank, newest first (by date, then id)
@@ -75,6 +76,7 @@ func (r *renderer) lk() *lookups {
 	}
 	l.refs = make([][][2]int, len(c.Entities))
 	l.docEntIx = make([][]int32, len(c.Docs))
+	l.docEntN = make([][]int32, len(c.Docs))
 	var ents []int32
 	for i, a := range c.Docs {
 		l.docIdx[a.Doc.ID] = i
@@ -88,7 +90,15 @@ func (r *renderer) lk() *lookups {
 			ents = append(ents, x)
 		}
 		slices.Sort(ents)
-		l.docEntIx[i] = slices.Clone(slices.Compact(ents))
+		var ix, n []int32
+		for _, x := range ents {
+			if k := len(ix); k > 0 && ix[k-1] == x {
+				n[k-1]++
+			} else {
+				ix, n = append(ix, x), append(n, 1)
+			}
+		}
+		l.docEntIx[i], l.docEntN[i] = ix, n
 	}
 	byDate := make([]int32, len(c.Docs))
 	for i := range byDate {
@@ -406,30 +416,32 @@ func (r *renderer) documents() error {
 	return r.forEach(len(r.c.Docs), func(i int) error {
 		a := r.c.Docs[i]
 		links := r.c.Links[i]
-		counts := map[string]int{}
-		for _, id := range links {
-			if id != "" {
-				counts[id]++
-			}
+		// its entities by type in display order; within a type the most
+		// mentioned here first, then as groupByType orders them
+		ix, ns := l.docEntIx[i], l.docEntN[i]
+		byType := make([]int, len(ix)) // positions in ix
+		for k := range byType {
+			byType[k] = k
 		}
-		var ents []*index.Entity
-		for id := range counts {
-			ents = append(ents, r.c.Entity(id))
-		}
+		slices.SortFunc(byType, func(p, q int) int {
+			a, b := r.c.Entities[ix[p]], r.c.Entities[ix[q]]
+			return cmp.Or(cmp.Compare(typeIndex(a.Type), typeIndex(b.Type)), cmp.Compare(a.Type, b.Type),
+				cmp.Compare(ns[q], ns[p]), cmp.Compare(len(b.Docs), len(a.Docs)), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.ID, b.ID))
+		})
 		var groups []struct {
 			Type     string
 			Entities []docEntity
 		}
-		for _, g := range groupByType(ents) {
-			var list []docEntity
-			for _, e := range g.Entities {
-				list = append(list, docEntity{e.ID, e.Name, e.Type, counts[e.ID]})
+		for _, k := range byType {
+			e := r.c.Entities[ix[k]]
+			if n := len(groups); n == 0 || groups[n-1].Type != e.Type {
+				groups = append(groups, struct {
+					Type     string
+					Entities []docEntity
+				}{Type: e.Type})
 			}
-			sort.SliceStable(list, func(i, j int) bool { return list[i].Count > list[j].Count })
-			groups = append(groups, struct {
-				Type     string
-				Entities []docEntity
-			}{g.Type, list})
+			g := &groups[len(groups)-1]
+			g.Entities = append(g.Entities, docEntity{e.ID, e.Name, e.Type, int(ns[k])})
 		}
 		var dates []docDate
 		seen := map[string]bool{}
