@@ -91,7 +91,7 @@ func (r *renderer) absolute(path string) string {
 
 func (r *renderer) feed() error {
 	var docs []*extract.Document
-	for _, d := range r.newest() {
+	for _, d := range r.byDate() {
 		if d.Published != "" && r.c.SameAs[d.ID] == "" {
 			docs = append(docs, d)
 		}

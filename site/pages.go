@@ -245,25 +245,22 @@ func groupByType(ents []*index.Entity) []typeGroup {
 	}
 	var out []typeGroup
 	for t, list := range by {
-		sort.SliceStable(list, func(i, j int) bool {
-			if len(list[i].Docs) != len(list[j].Docs) {
-				return len(list[i].Docs) > len(list[j].Docs)
-			}
-			if list[i].Mentions != list[j].Mentions {
-				return list[i].Mentions > list[j].Mentions
-			}
-			return list[i].ID < list[j].ID
-		})
+		slices.SortFunc(list, byReport)
 		out = append(out, typeGroup{t, list, len(list)})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := typeIndex(out[i].Type), typeIndex(out[j].Type)
-		if a != b {
-			return a < b
-		}
-		return out[i].Type < out[j].Type
-	})
+	slices.SortFunc(out, func(a, b typeGroup) int { return byTypeOrder(a.Type, b.Type) })
 	return out
+}
+
+// byTypeOrder orders entity types for display.
+func byTypeOrder(a, b string) int {
+	return cmp.Or(cmp.Compare(typeIndex(a), typeIndex(b)), cmp.Compare(a, b))
+}
+
+// byReport puts the most widely reported entity first: in the most
+// documents, then with the most mentions, then by id.
+func byReport(a, b *index.Entity) int {
+	return cmp.Or(cmp.Compare(len(b.Docs), len(a.Docs)), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.ID, b.ID))
 }
 
 // limitGroups keeps the first n entities of each group (Total stays the
@@ -277,7 +274,7 @@ func limitGroups(groups []typeGroup, n int) []typeGroup {
 }
 
 func (r *renderer) home() error {
-	docs := r.newest()
+	docs := r.byDate()
 	counts := map[string]int{}
 	from, to := "", ""
 	for _, d := range docs {
@@ -338,7 +335,7 @@ func (r *renderer) home() error {
 // documentLists writes every document, newest first, in pages:
 // documents.html, documents-2.html, ...
 func (r *renderer) documentLists() error {
-	docs := r.newest()
+	docs := r.byDate()
 	pages := max(1, (len(docs)+listPage-1)/listPage)
 	for p := 0; p < pages; p++ {
 		part := docs[p*listPage : min(len(docs), (p+1)*listPage)]
@@ -417,7 +414,7 @@ func (r *renderer) documents() error {
 		a := r.c.Docs[i]
 		links := r.c.Links[i]
 		// its entities by type in display order; within a type the most
-		// mentioned here first, then as groupByType orders them
+		// mentioned here first, then the most widely reported
 		ix, ns := l.docEntIx[i], l.docEntN[i]
 		byType := make([]int, len(ix)) // positions in ix
 		for k := range byType {
@@ -425,8 +422,7 @@ func (r *renderer) documents() error {
 		}
 		slices.SortFunc(byType, func(p, q int) int {
 			a, b := r.c.Entities[ix[p]], r.c.Entities[ix[q]]
-			return cmp.Or(cmp.Compare(typeIndex(a.Type), typeIndex(b.Type)), cmp.Compare(a.Type, b.Type),
-				cmp.Compare(ns[q], ns[p]), cmp.Compare(len(b.Docs), len(a.Docs)), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.ID, b.ID))
+			return cmp.Or(byTypeOrder(a.Type, b.Type), cmp.Compare(ns[q], ns[p]), byReport(a, b))
 		})
 		var groups []struct {
 			Type     string
@@ -789,16 +785,17 @@ func (r *renderer) entities() error {
 		// them by their documents (the first of Docs, in the body: see
 		// entityKWICDocs) and the mentions' indexes (deps).
 		var kd []*kwicDoc
-		slot := map[int]int{} // document -> its index in kd
+		var kwicIdx []int     // slot -> the document's index in the corpus
+		slot := map[int]int{} // the reverse
 		for _, i := range order[:min(len(order), entityKWICDocs)] {
 			a := &r.c.Docs[i].Doc
 			slot[i] = len(kd)
 			kd = append(kd, &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
+			kwicIdx = append(kwicIdx, i)
 		}
-		var kwicRefs [][2]int
-		// the mentions shown, for the key: (slot, mention), not the
-		// document's index in the corpus, which an added or deleted
-		// document moves for every document after it
+		// the mentions shown, as (slot, mention): not by the document's
+		// index in the corpus, which an added or deleted document moves for
+		// every document after it, so that the key does not change with it
 		var kwicShown [][2]int
 		shownOf := make([]int, len(kd))
 		for _, rf := range refs {
@@ -811,16 +808,15 @@ func (r *renderer) entities() error {
 				continue
 			}
 			shownOf[s]++
-			kwicRefs = append(kwicRefs, rf)
 			kwicShown = append(kwicShown, [2]int{s, rf[1]})
 		}
 		contexts := func() {
-			for _, rf := range kwicRefs {
-				a := r.c.Docs[rf[0]]
-				m := a.Mentions[rf[1]]
+			for _, sm := range kwicShown {
+				a := r.c.Docs[kwicIdx[sm[0]]]
+				m := a.Mentions[sm[1]]
 				left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
-				k := kd[slot[rf[0]]]
-				k.Contexts = append(k.Contexts, kwic{a.Doc.ID, rf[1], left, m.Text, right})
+				k := kd[sm[0]]
+				k.Contexts = append(k.Contexts, kwic{a.Doc.ID, sm[1], left, m.Text, right})
 			}
 		}
 		// entities that share documents with it

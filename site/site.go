@@ -92,7 +92,7 @@ type renderer struct {
 	docs  map[string]*extract.Document
 	look  *lookups // corpus cross-references for pages (pages.go)
 	// shared by the steps that run in parallel, made once on first use
-	newest  func() []*extract.Document // docsByDate
+	byDate  func() []*extract.Document // docsByDate (date, then title: not lookups.newest, by date then id)
 	byType  func() []typeGroup         // groupByType of every entity
 	pages   []string                   // HTML pages written, for the sitemap
 	pagesMu sync.Mutex
@@ -111,7 +111,7 @@ func Render(c *index.Corpus, out Writer, opt Options) error {
 		opt.Name = "casefile"
 	}
 	r := &renderer{c: c, out: out, opt: opt, docs: map[string]*extract.Document{}}
-	r.newest = sync.OnceValue(func() []*extract.Document { return docsByDate(c) })
+	r.byDate = sync.OnceValue(func() []*extract.Document { return docsByDate(c) })
 	r.byType = sync.OnceValue(func() []typeGroup { return groupByType(c.Entities) })
 	r.stats = stats{Docs: len(c.Docs), Entities: len(c.Entities), Events: len(c.Timeline)}
 	for _, a := range c.Docs {
