@@ -1665,7 +1665,7 @@
       has: function (t) { if (out.has(t)) return true; for (var i = 0; i < prefixes.length; i++) if (t.indexOf(prefixes[i]) === 0) return true; return false; },
       maybe: function (c0, c1) {
         if (all || c0 >= 128) return true;
-        if (c1 === undefined || c1 >= 128) return first[c0] === 1; // the first letter still holds
+        if (c1 >= 128) return first[c0] === 1; // the first letter still holds
         return pass[c0 * 129 + (c1 < 0 ? 128 : c1)] === 1;
       }
     };
@@ -1675,7 +1675,7 @@
     var out = [];
     eachToken(text, function (s, e, p) {
       // most tokens fail maybe: test before slicing their text
-      if (qt.maybe && !qt.maybe(text.charCodeAt(s), e - s > 1 ? text.charCodeAt(s + 1) : -1)) return;
+      if (!qt.maybe(text.charCodeAt(s), e - s > 1 ? text.charCodeAt(s + 1) : -1)) return;
       var term = termOf(text.slice(s, e));
       if (term !== '' && qt.has(term)) out.push({ term: term, pos: p, start: s, end: e });
     });
