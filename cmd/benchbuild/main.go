@@ -15,6 +15,16 @@
 // (../shared/bench/peers/build.sh; install them with peers/setup.sh).
 //
 // The machine may be shared and noisy: compare ratios measured in one run.
+//
+// Old sites are moved aside, not deleted, until every measurement is done:
+// deleting a 50,000-document site (hundreds of thousands of files) just
+// before a build made that build's file creation slower (on this machine's
+// ext4, mounted with discard, a 10,000-document full build took 40-51 s
+// right after such a delete and 35-38 s without one), and would have
+// charged casefile for it and not the peers, whose old output was deleted
+// after they were measured. And like the peer script before Hugo, the
+// full build starts after a sync and with the page cache dropped (where
+// the system lets it), so both read their corpus from disk.
 package main
 
 import (
@@ -120,6 +130,33 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 	if withPeers && !havePeers {
 		fmt.Printf("Hugo or Pagefind not installed (%s/setup.sh): casefile only.\n\n", filepath.Dir(peerScript))
 	}
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return err
+	}
+	trash, err := os.MkdirTemp(work, ".trash-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		fmt.Println("removing the old sites...")
+		os.RemoveAll(trash)
+	}()
+	moved := 0
+	aside := func(path string) error {
+		if _, err := os.Lstat(path); err != nil {
+			return nil
+		}
+		moved++
+		return os.Rename(path, filepath.Join(trash, strconv.Itoa(moved)))
+	}
+	// what an earlier run left in its trash (it was killed) goes now too
+	if old, _ := filepath.Glob(filepath.Join(work, ".trash-*")); len(old) > 0 {
+		for _, o := range old {
+			if o != trash {
+				aside(o)
+			}
+		}
+	}
 	var rows []row
 	for _, s := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -136,10 +173,13 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 		r := row{N: n}
 		content := filepath.Join(corpus, "content")
 		siteDir := filepath.Join(work, "site", s)
-		os.RemoveAll(siteDir)
+		if err := aside(siteDir); err != nil {
+			return err
+		}
 		build := func() (measure, error) {
 			return run(nil, absBin, "build", "-corpus", content, "-out", filepath.Join(siteDir, "public"), "-build", filepath.Join(siteDir, "build"))
 		}
+		settle()
 		fmt.Printf("casefile, %d documents: full build...\n", n)
 		if r.Full, err = build(); err != nil {
 			return err
@@ -191,10 +231,19 @@ func bench(sizes, work, shared, bin string, withPeers bool) error {
 			r.Hugo, r.Pagefind = h, p
 		}
 		rows = append(rows, r)
-		os.RemoveAll(filepath.Join(work, "peers", s, "public"))
+		if err := aside(filepath.Join(work, "peers", s, "public")); err != nil {
+			return err
+		}
 	}
 	print(rows)
 	return nil
+}
+
+// settle writes out what is pending and drops the page cache, as the peer
+// script does before Hugo (as root; elsewhere the cache stays).
+func settle() {
+	syscall.Sync()
+	os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0o200)
 }
 
 func print(rows []row) {
