@@ -146,9 +146,12 @@ func buildTimeline(c *Corpus) []*Event {
 			}
 			return i
 		}
+		// the words every two candidates share: clustering needs them,
+		// and so does each cluster's choice of summary
+		sh := newSharedCounts(cands)
 		for i := range cands {
 			for j := i + 1; j < len(cands); j++ {
-				if sameEvent(cands[i], cands[j]) {
+				if sameEventShared(cands[i], cands[j], sh.of(i, j)) {
 					a, b := find(i), find(j)
 					if a != b {
 						parent[max(a, b)] = min(a, b)
@@ -156,18 +159,18 @@ func buildTimeline(c *Corpus) []*Event {
 				}
 			}
 		}
-		clusters := map[int][]*candidate{}
+		clusters := map[int][]int{}
 		var roots []int
 		for i := range cands {
 			r := find(i)
 			if clusters[r] == nil {
 				roots = append(roots, r)
 			}
-			clusters[r] = append(clusters[r], cands[i])
+			clusters[r] = append(clusters[r], i)
 		}
 		sort.Ints(roots)
 		for n, r := range roots {
-			perDate[k] = append(perDate[k], makeEvent(c, d, n+1, clusters[r]))
+			perDate[k] = append(perDate[k], makeEvent(c, d, n+1, cands, clusters[r], sh))
 		}
 	})
 	var events []*Event
@@ -181,7 +184,11 @@ func buildTimeline(c *Corpus) []*Event {
 // thing: they share at least three content words (calendar words do not
 // count: the date is shared by construction), a fair part of the shorter.
 func sameEvent(a, b *candidate) bool {
-	shared := sortedShared(a.words, b.words)
+	return sameEventShared(a, b, sortedShared(a.words, b.words))
+}
+
+// sameEventShared is sameEvent given the number of words a and b share.
+func sameEventShared(a, b *candidate, shared int) bool {
 	small := min(len(a.words), len(b.words))
 	return shared >= 3 && float64(shared) >= 0.15*float64(small)
 }
@@ -204,13 +211,59 @@ func sortedShared(a, b []uint64) int {
 	return n
 }
 
-func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
+// sharedCounts holds sortedShared of every two candidates of one date,
+// computed once: a triangular matrix, or nothing for a date with too many
+// candidates to keep it (then of counts again).
+type sharedCounts struct {
+	cands []*candidate
+	m     []int32
+}
+
+// maxSharedMatrix bounds a date's matrix: 4,096 candidates, 32 MB.
+const maxSharedMatrix = 4096
+
+func newSharedCounts(cands []*candidate) *sharedCounts {
+	s := &sharedCounts{cands: cands}
+	n := len(cands)
+	if n > maxSharedMatrix {
+		return s
+	}
+	s.m = make([]int32, n*(n-1)/2)
+	for i := range cands {
+		for j := i + 1; j < n; j++ {
+			s.m[s.at(i, j)] = int32(sortedShared(cands[i].words, cands[j].words))
+		}
+	}
+	return s
+}
+
+// at is the index of the pair i < j: rows of j > i, row i after the
+// rows before it.
+func (s *sharedCounts) at(i, j int) int {
+	n := len(s.cands)
+	return i*(2*n-i-1)/2 + (j - i - 1)
+}
+
+func (s *sharedCounts) of(i, j int) int {
+	if i > j {
+		i, j = j, i
+	}
+	if s.m == nil {
+		return sortedShared(s.cands[i].words, s.cands[j].words)
+	}
+	return int(s.m[s.at(i, j)])
+}
+
+// makeEvent makes the event of one cluster: the candidates of cands at
+// the indexes in cl.
+func makeEvent(c *Corpus, date string, n int, cands []*candidate, cl []int, sh *sharedCounts) *Event {
 	e := &Event{ID: fmt.Sprintf("%s-%d", date, n), Date: date, Granularity: timex.Granularity(date)}
 	docs, ents := map[string]bool{}, map[string]bool{}
 	// The summary is the sentence that shares most with the others, shorter
 	// first on ties: the one that best stands for the cluster.
 	best, bestScore := -1, -1
-	for i, x := range cl {
+	for i, xi := range cl {
+		x := cands[xi]
 		a := c.Docs[x.doc]
 		docs[a.Doc.ID] = true
 		for id := range x.entities {
@@ -218,9 +271,9 @@ func makeEvent(c *Corpus, date string, n int, cl []*candidate) *Event {
 		}
 		e.Reports = append(e.Reports, EventReport{Doc: a.Doc.ID, Sentence: a.Doc.Text[x.sent.Start:x.sent.End], Start: x.sent.Start, End: x.sent.End, Timex: x.timex})
 		score := 0
-		for j, y := range cl {
+		for j, yi := range cl {
 			if i != j {
-				score += sortedShared(x.words, y.words)
+				score += sh.of(xi, yi)
 			}
 		}
 		if score > bestScore || score == bestScore && len(e.Reports[i].Sentence) < len(e.Reports[best].Sentence) {
