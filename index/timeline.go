@@ -151,7 +151,7 @@ func buildTimeline(c *Corpus) []*Event {
 		sh := newSharedCounts(cands)
 		for i := range cands {
 			for j := i + 1; j < len(cands); j++ {
-				if sameEventShared(cands[i], cands[j], sh.of(i, j)) {
+				if sameEvent(cands[i], cands[j], sh.of(i, j)) {
 					a, b := find(i), find(j)
 					if a != b {
 						parent[max(a, b)] = min(a, b)
@@ -183,12 +183,8 @@ func buildTimeline(c *Corpus) []*Event {
 // sameEvent decides whether two sentences on the same date report the same
 // thing: they share at least three content words (calendar words do not
 // count: the date is shared by construction), a fair part of the shorter.
-func sameEvent(a, b *candidate) bool {
-	return sameEventShared(a, b, sortedShared(a.words, b.words))
-}
-
-// sameEventShared is sameEvent given the number of words a and b share.
-func sameEventShared(a, b *candidate, shared int) bool {
+// shared is the number of words they share (sortedShared).
+func sameEvent(a, b *candidate, shared int) bool {
 	small := min(len(a.words), len(b.words))
 	return shared >= 3 && float64(shared) >= 0.15*float64(small)
 }
@@ -212,8 +208,8 @@ func sortedShared(a, b []uint64) int {
 }
 
 // sharedCounts holds sortedShared of every two candidates of one date,
-// computed once: a triangular matrix, or nothing for a date with too many
-// candidates to keep it (then of counts again).
+// computed once in a triangular matrix. A date with more candidates than
+// maxSharedMatrix has no matrix: of counts each pair when asked.
 type sharedCounts struct {
 	cands []*candidate
 	m     []int32
