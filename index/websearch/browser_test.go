@@ -49,9 +49,9 @@ var resultLink = regexp.MustCompile(`<a href="([^"]*)" class="result-link">`)
 
 // servedSite builds the search files of items with the stock search page,
 // and serves the folder on 127.0.0.1 until the test ends.
-func servedSite(t *testing.T, items []testcorpus.Item) (*site, *httptest.Server) {
+func servedSite(t *testing.T, items []testcorpus.Item, opt *websearch.Options) (*site, *httptest.Server) {
 	t.Helper()
-	s := buildSite(t, items, 0)
+	s := buildSiteOpt(t, items, 0, opt)
 	page, err := websearch.Assets.ReadFile("assets/search.html")
 	if err != nil {
 		t.Fatal(err)
@@ -68,7 +68,7 @@ func servedSite(t *testing.T, items []testcorpus.Item) (*site, *httptest.Server)
 // headless Chromium and wants #results to list bleve's top documents.
 func TestBrowser(t *testing.T) {
 	chromium(t)
-	s, srv := servedSite(t, loadItems(t, 120))
+	s, srv := servedSite(t, loadItems(t, 120), nil)
 	for _, q := range []string{"court settlement", `"motion to dismiss"`, "Homeland Security"} {
 		br, err := bleveSearch(s.idx, conformanceQuery{Q: q}, 10)
 		if err != nil {
@@ -95,13 +95,55 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// TestBrowserFirstPage: a one-word query for a common term shows its first
+// page from the hot file's hints, and the full search, which ranks from the
+// postings, leaves it as it is (data-from stays "hints"): the page is
+// bleve's, by relevance and by date.
+func TestBrowserFirstPage(t *testing.T) {
+	chromium(t)
+	s, srv := servedSite(t, loadItems(t, 120), &websearch.Options{OwnFileBytes: 100})
+	for _, q := range []conformanceQuery{{Q: "court"}, {Q: "court", Sort: "date"}, {Q: "court order"}} {
+		br, err := bleveSearch(s.idx, q, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, h := range br.Hits {
+			want = append(want, "docs/"+h.ID+".html")
+		}
+		u := srv.URL + "/search.html?q=" + url.QueryEscape(q.Q)
+		if q.Sort != "" {
+			u += "&sort=" + q.Sort
+		}
+		dom := dumpDOM(t, u)
+		var got []string
+		for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
+			got = append(got, m[1])
+		}
+		if strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("q=%s sort=%s:\n got  %v\n want %v", q.Q, q.Sort, got, want)
+		}
+		from := "hints"
+		if strings.Contains(q.Q, " ") {
+			from = "postings"
+		}
+		if !strings.Contains(dom, `data-from="`+from+`"`) {
+			i := strings.Index(dom, `id="results"`)
+			t.Errorf("q=%s sort=%s: want the page from the %s: %.200s", q.Q, q.Sort, from, dom[max(0, i):])
+		}
+		if !strings.Contains(dom, `id="facet-source"`) {
+			t.Errorf("q=%s sort=%s: no facets", q.Q, q.Sort)
+		}
+	}
+}
+
 // TestBrowserDates: From and To in the URL narrow the results, the status
 // says so, and the facets offer the months and a way back to any date;
 // results over many years offer the years alone.
 func TestBrowserDates(t *testing.T) {
 	chromium(t)
 	items := loadItems(t, 200)
-	_, srv := servedSite(t, items)
+	_, srv := servedSite(t, items, nil)
 	dom := dumpDOM(t, srv.URL+"/search.html?q=court&sort=date&from=2017-01-01&to=2017-12-31")
 	for _, want := range []string{"dated from 2017-01-01 to 2017-12-31, newest first", `id="facet-month"`, `id="facet-dates"`,
 		`class="clear-dates"`, `href="?q=court&amp;sort=date&amp;from=2017-03-01&amp;to=2017-03-31"`} {

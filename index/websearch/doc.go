@@ -37,9 +37,14 @@
 //     shard, the text groups), and the common terms (postings of 8 KB or
 //     more) with their postings and positions files, so that they need no
 //     dictionary shard, and for "_all" terms the ten documents a one-word
-//     query most likely shows first (by relevance and by date), which the
-//     engine requests while the postings load. Hints only warm the cache:
-//     ranking is always computed from the postings.
+//     query shows first (by relevance and by date, ranked as the engine
+//     ranks). The search page shows that first page, with the term's
+//     document frequency as the total, as soon as the hot file and the text
+//     pack are in (engine.js first), so a shared link to a common word
+//     needs neither its postings nor the field lengths to show results;
+//     the facets and later pages wait for the full search, which ranks from
+//     the postings, and whose page replaces the first should they differ
+//     (TestFirstPage holds the hints to bleve's first page).
 //   - tp-*.js: text packs: for each list of hints in the hot file, the
 //     text records it names in one file, named by the hash of their keys
 //     and contents. A one-word query for a common term loads its likely

@@ -754,9 +754,13 @@ type hotRef struct {
 const hintSize = 10
 
 // hints returns the first documents of a query for the term alone (an
-// "_all" term), by BM25 and by date, so the engine can request them while it
-// fetches the postings. They are hints: the engine ranks by itself and only
-// uses them to warm its cache, so the approximate average length is fine.
+// "_all" term), by BM25 and by date, ties by ordinal, as the engine ranks
+// them: the search page shows them as the query's first page while the
+// postings load (engine.js first), and the engine requests them early for
+// queries of two or three words. The scores leave out the factors common
+// to every document (idf, query norm), which do not change the order; the
+// conversions keep the compiler from fusing a multiply and an add, which
+// rounds differently on some machines (arm64) than JavaScript does.
 func (e *exporter) hints(t *termState) (rel, date []int32) {
 	ords, tfs := decodePostingsGo(t.post, t.df, nil, nil)
 	lens, avg := e.lens["_all"], e.hintAvg()
@@ -769,7 +773,7 @@ func (e *exporter) hints(t *termState) (rel, date []int32) {
 		}
 		norm := float64(float32(1 / math.Sqrt(float64(max(1, l)))))
 		fl := 1 / (norm * norm)
-		scores[i] = tf * 1.2 / (tf + 1.2*(1-0.75+0.75*fl/max(1, avg)))
+		scores[i] = tf * 1.2 / (tf + float64(1.2*(1-0.75+float64(0.75*fl)/max(1, avg))))
 	}
 	for _, i := range topK(len(ords), hintSize, func(a, b int) bool { return scores[a] > scores[b] }) {
 		rel = append(rel, ords[i])

@@ -1374,7 +1374,7 @@
   // the most words of a query whose words' likely first pages it requests
   var maxHintWords = 3;
 
-  // search(query, {sort: ''|'date', page: 1, size: 10, facets: true})
+  // search(query, {sort: ''|'date', page: 1, size: 10, from, to, wait: promise})
   // -> {total, hits: [{ord, id?, score}], facets?, error?}
   function search(query, opts) {
     opts = opts || {};
@@ -1415,7 +1415,9 @@
           if (man().dlFields.indexOf(a[0]) >= 0) loads.push(loadDl([a[0]], chunksOf(a[1])));
         });
         if (need.dtAll) loads.push(loadCol('dt', allChunks()));
-        return Promise.all(loads).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
+        // opts.wait: what must happen first (the page showing a first page
+        // from the hints), so that scoring does not hold it up
+        return Promise.all(loads).then(function () { return opts.wait; }).then(function () { return need.dtAll ? dates() : null; }).then(function (d) {
           var w = root.k === 'none' ? 0 : weight(root);
           var qn = 1 / Math.sqrt(w);
           var res = evalNode(root, qn, { dates: d });
@@ -1442,6 +1444,32 @@
           return finish();
         });
       });
+    });
+  }
+
+  // first(query, opts) -> the first page of a one-word query for a common
+  // term, from the hot file's hints, or null for any other query. The export
+  // ranks each common term's documents as search() does (BM25, or date; ties
+  // by ordinal) and keeps its first ten, so the page can show them while the
+  // postings load; its total is the term's document frequency. The records
+  // come from the term's text pack. search() still ranks from the postings,
+  // and the page shows its answer instead should the two ever differ.
+  function first(query, opts) {
+    opts = opts || {};
+    var size = opts.size || 10, pq;
+    if ((opts.page || 1) !== 1 || validDate(opts.from) || validDate(opts.to)) return Promise.resolve(null);
+    try { pq = parse(query); } catch (err) { return Promise.resolve(null); }
+    var cl = pq.should[0];
+    if (pq.must.length || pq.mustNot.length || pq.should.length !== 1 || cl.k !== 'match' || cl.field ||
+      !(cl.boost === undefined || cl.boost > 0)) return Promise.resolve(null);
+    var toks = analyze(cl.v), sortDate = opts.sort === 'date';
+    if (toks.length !== 1) return Promise.resolve(null);
+    return hot().then(function (h) {
+      var e = h.get(keyHex('_all', toks[0].term)), hint = e && (sortDate ? e.hintDate : e.hint);
+      if (!hint || hint.length < Math.min(size, e.df)) return null;
+      var ords = hint.slice(0, size), tp = sortDate ? e.tpackDate : e.tpack;
+      if (tp) loadTextPack(tp, ords);
+      return { query: query, total: e.df, page: 1, size: size, hits: ords.map(function (o) { return { ord: o }; }) };
     });
   }
 
@@ -1722,7 +1750,7 @@
   if (C.m) hot(); // request the common terms while the page starts
   C.engine = {
     analyze: analyze, tokenize: tokenize, stem: stem, lower: lower, parse: parse, lex: lex,
-    search: search, facets: facets, months: months, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
+    search: search, first: first, facets: facets, months: months, doc: doc, queryTerms: function (q) { return queryTerms(parse(q)); },
     snippet: snippet, highlight: highlight, manifest: man, tuning: tuning, decodePositions: decodePositions, fixedColumn: fixed,
     idOf: function (ord) { return doc(ord).then(function (d) { return d.i; }); }
   };

@@ -136,6 +136,50 @@
     if (st.page < pages) { pager.appendChild(document.createTextNode(' ')); pager.appendChild(link(st.page + 1, 'Next', 'next')); }
   }
 
+  // afterPaint resolves once the browser has painted what is on the page
+  // (at most 50 ms later: a hidden tab paints no frames)
+  function afterPaint() {
+    return new Promise(function (resolve) {
+      if (g.requestAnimationFrame) g.requestAnimationFrame(function () { setTimeout(resolve, 0); });
+      setTimeout(resolve, 50);
+    });
+  }
+  function sameHits(a, b) {
+    if (!a || !b || a.total !== b.total || a.hits.length !== b.hits.length) return false;
+    for (var i = 0; i < a.hits.length; i++) if (a.hits[i].ord !== b.hits[i].ord) return false;
+    return true;
+  }
+  // show puts a page of results on screen once their records are loaded;
+  // false if a newer search has started meanwhile. #results tells where the
+  // page came from (data-from: "hints" or "postings").
+  function show(st, r, t0, from) {
+    var my = seq, qt = E.queryTerms(st.q);
+    return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
+      if (my !== seq) return false;
+      clear(results);
+      results.setAttribute('start', String((st.page - 1) * PAGE + 1));
+      results.setAttribute('data-from', from);
+      docs.forEach(function (d) {
+        var meta = [d.d, d.s].filter(Boolean).join(' · ');
+        var title = E.highlight(d.t || d.i, qt, 0, (d.t || d.i).length);
+        results.appendChild(el('li', null, [
+          el('a', { href: prefix + d.u, class: 'result-link' }, [pieces(title)]),
+          meta ? el('div', { class: 'meta' }, [meta]) : null,
+          el('p', { class: 'snippet' }, [pieces(E.snippet(d.x || '', qt))])
+        ]));
+      });
+      var ms = Math.round(performance.now() - t0);
+      var range = rangeText(st) ? ', dated ' + rangeText(st) : '';
+      status.textContent = r.total === 0 ? 'No results for “' + st.q + '”' + range + '.' :
+        r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + range + (st.sort === 'date' ? ', newest first' : '') +
+        (r.total > PAGE ? ', page ' + st.page + ' of ' + Math.ceil(r.total / PAGE) : '') + '.';
+      status.setAttribute('data-ms', String(ms));
+      C.rendered = performance.now();
+      renderPager(st, r.total);
+      return true;
+    });
+  }
+
   var seq = 0, baseTitle = document.title;
   function run(st) {
     var my = ++seq;
@@ -150,32 +194,23 @@
       return Promise.resolve();
     }
     status.textContent = 'Searching…';
-    var t0 = performance.now();
-    return E.search(st.q, { sort: st.sort, page: st.page, size: PAGE, from: st.from, to: st.to }).then(function (r) {
+    var t0 = performance.now(), opts = { sort: st.sort, page: st.page, size: PAGE, from: st.from, to: st.to };
+    // A one-word query for a common term shows its first page from the
+    // engine's hints (E.first) while the full search fetches its postings;
+    // the full search scores once that page is on screen, and its answer
+    // replaces the page only if it differs.
+    var shown = null;
+    var quick = E.first ? E.first(st.q, opts).then(function (r) {
+      if (!r || my !== seq) return;
+      return show(st, r, t0, 'hints').then(function (ok) { if (ok) shown = r; });
+    }).catch(function () {}) : Promise.resolve();
+    var painted = quick.then(function () { return shown && afterPaint(); });
+    opts.wait = painted;
+    var full = E.search(st.q, opts);
+    return painted.then(function () { return full; }).then(function (r) {
       if (my !== seq) return;
-      var qt = E.queryTerms(st.q);
-      return Promise.all(r.hits.map(function (h) { return E.doc(h.ord); })).then(function (docs) {
-        if (my !== seq) return;
-        clear(results);
-        results.setAttribute('start', String((st.page - 1) * PAGE + 1));
-        docs.forEach(function (d) {
-          var meta = [d.d, d.s].filter(Boolean).join(' · ');
-          var title = E.highlight(d.t || d.i, qt, 0, (d.t || d.i).length);
-          results.appendChild(el('li', null, [
-            el('a', { href: prefix + d.u, class: 'result-link' }, [pieces(title)]),
-            meta ? el('div', { class: 'meta' }, [meta]) : null,
-            el('p', { class: 'snippet' }, [pieces(E.snippet(d.x || '', qt))])
-          ]));
-        });
-        var ms = Math.round(performance.now() - t0);
-        var range = rangeText(st) ? ', dated ' + rangeText(st) : '';
-        status.textContent = r.total === 0 ? 'No results for “' + st.q + '”' + range + '.' :
-          r.total + (r.total === 1 ? ' result' : ' results') + ' for “' + st.q + '”' + range + (st.sort === 'date' ? ', newest first' : '') +
-          (r.total > PAGE ? ', page ' + st.page + ' of ' + Math.ceil(r.total / PAGE) : '') + '.';
-        status.setAttribute('data-ms', String(ms));
-        C.rendered = performance.now();
-        renderPager(st, r.total);
-        if (!facetsEl) return;
+      return (sameHits(shown, r) ? Promise.resolve(true) : show(st, r, t0, 'postings')).then(function (ok) {
+        if (!ok || !facetsEl) return;
         // facets after the results are on screen; months only when the
         // results span two years at most (the dates column of a wider
         // result set would be read for nothing)

@@ -1,6 +1,6 @@
 // Loads an exported site's search files into node the way a page would (the
 // same scripts, registering on globalThis.casefileSearch) and answers JSON
-// requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size, files}],
+// requests on stdin: {analyze: [text], parse: [query], search: [{q, sort, size, files}], first: [{q, sort}],
 // positions: [{b: base64, tfs, fields}], columns: [{b: base64, at, n}]}
 // (files: list the files the search loaded).
 // Used by the Go tests (conformance, analyser equivalence, parser).
@@ -52,6 +52,16 @@ if (req.search) {
     } catch (e) {
       out.search.push({ err: String(e && e.message || e) });
     }
+  }
+}
+// first: E.first's page (null when the query has none), as ids
+if (req.first) {
+  out.first = [];
+  for (const s of req.first) {
+    const r = await E.first(s.q, { sort: s.sort || "", size: s.size || 10 });
+    const ids = [];
+    if (r) for (const h of r.hits) ids.push((await E.doc(h.ord)).i);
+    out.first.push(r ? { total: r.total, ids } : null);
   }
 }
 process.stdout.write(JSON.stringify(out));
