@@ -98,7 +98,7 @@ func TestBrowser(t *testing.T) {
 // TestBrowserFirstPage: a one-word query for a common term shows its first
 // page from the hot file's hints, and the full search, which ranks from the
 // postings, leaves it as it is (data-from stays "hints"): the page is
-// bleve's, by relevance and by date.
+// bleve's, by relevance and by date, over http and from file://.
 func TestBrowserFirstPage(t *testing.T) {
 	chromium(t)
 	s, srv := servedSite(t, loadItems(t, 120), &websearch.Options{OwnFileBytes: 100})
@@ -111,28 +111,30 @@ func TestBrowserFirstPage(t *testing.T) {
 		for _, h := range br.Hits {
 			want = append(want, "docs/"+h.ID+".html")
 		}
-		u := srv.URL + "/search.html?q=" + url.QueryEscape(q.Q)
-		if q.Sort != "" {
-			u += "&sort=" + q.Sort
-		}
-		dom := dumpDOM(t, u)
-		var got []string
-		for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
-			got = append(got, m[1])
-		}
-		if strings.Join(got, " ") != strings.Join(want, " ") {
-			t.Errorf("q=%s sort=%s:\n got  %v\n want %v", q.Q, q.Sort, got, want)
-		}
-		from := "hints"
-		if strings.Contains(q.Q, " ") {
-			from = "postings"
-		}
-		if !strings.Contains(dom, `data-from="`+from+`"`) {
-			i := strings.Index(dom, `id="results"`)
-			t.Errorf("q=%s sort=%s: want the page from the %s: %.200s", q.Q, q.Sort, from, dom[max(0, i):])
-		}
-		if !strings.Contains(dom, `id="facet-source"`) {
-			t.Errorf("q=%s sort=%s: no facets", q.Q, q.Sort)
+		for _, base := range []string{srv.URL + "/search.html", "file://" + filepath.ToSlash(filepath.Join(s.dir, "search.html"))} {
+			u := base + "?q=" + url.QueryEscape(q.Q)
+			if q.Sort != "" {
+				u += "&sort=" + q.Sort
+			}
+			dom := dumpDOM(t, u)
+			var got []string
+			for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
+				got = append(got, m[1])
+			}
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s q=%s sort=%s:\n got  %v\n want %v", base[:4], q.Q, q.Sort, got, want)
+			}
+			from := "hints"
+			if strings.Contains(q.Q, " ") {
+				from = "postings"
+			}
+			if !strings.Contains(dom, `data-from="`+from+`"`) {
+				i := strings.Index(dom, `id="results"`)
+				t.Errorf("%s q=%s sort=%s: want the page from the %s: %.200s", base[:4], q.Q, q.Sort, from, dom[max(0, i):])
+			}
+			if !strings.Contains(dom, `id="facet-source"`) {
+				t.Errorf("%s q=%s sort=%s: no facets", base[:4], q.Q, q.Sort)
+			}
 		}
 	}
 }
