@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"os"
 	"runtime"
 	"slices"
@@ -509,22 +510,63 @@ func storyFeatures(c *Corpus, counts [][]termWeight) []storyFeat {
 	n := len(c.Docs)
 	df := docFrequencies(counts)
 	docs := float64(max(n, minIDFDocs))
+	// A term's IDF depends on its document frequency alone: one logarithm
+	// per frequency, not per term of every document.
+	idf := make([]float64, n+1)
+	for d := range idf {
+		idf[d] = math.Log((docs + 1) / (float64(d) + 0.5))
+	}
 	feats := make([]storyFeat, n)
+	scratch := sync.Pool{New: func() any { return new([]termWeight) }}
 	Parallel(n, func(i int) {
-		v := counts[i]
+		v := counts[i] // sorted by term (sumTerms)
 		for k := range v {
-			v[k].w = (1 + math.Log(v[k].w)) * math.Log((docs+1)/(float64(df(v[k].t))+0.5))
+			// at most n, unless a (damaged) cache entry repeats a term
+			d := int(df(v[k].t))
+			x := 0.0
+			if d < len(idf) {
+				x = idf[d]
+			} else {
+				x = math.Log((docs + 1) / (float64(d) + 0.5))
+			}
+			v[k].w = (1 + math.Log(v[k].w)) * x
 		}
+		sp := scratch.Get().(*[]termWeight)
+		defer scratch.Put(sp)
+		if !slices.IsSortedFunc(v, byTerm) {
+			slices.SortFunc(v, byTerm)
+		}
+		// the vectorTerms heaviest, still by term: no sort
 		if len(v) > vectorTerms {
-			selectFirst(v, vectorTerms, heaviestFirst)
-			v = v[:vectorTerms]
+			*sp = append((*sp)[:0], v...)
+			selectFirst(*sp, vectorTerms, heaviestFirst)
+			last := (*sp)[0]
+			for _, x := range (*sp)[1:vectorTerms] {
+				if heaviestFirst(x, last) > 0 {
+					last = x
+				}
+			}
+			k := 0
+			for _, x := range v {
+				if heaviestFirst(x, last) <= 0 {
+					v[k] = x
+					k++
+				}
+			}
+			v = v[:k]
 		}
-		slices.SortFunc(v, heaviestFirst)
+		// the topTerms heaviest, heaviest first
+		top := append((*sp)[:0], v...)
+		if len(top) > topTerms {
+			selectFirst(top, topTerms, heaviestFirst)
+			top = top[:topTerms]
+		}
+		slices.SortFunc(top, heaviestFirst)
+		*sp = top
 		f := storyFeat{day: math.MinInt}
-		for k := 0; k < len(v) && k < topTerms; k++ {
-			f.top = append(f.top, v[k].t)
+		for _, x := range top {
+			f.top = append(f.top, x.t)
 		}
-		slices.SortFunc(v, func(a, b termWeight) int { return cmp.Compare(a.t, b.t) })
 		norm := 0.0
 		for _, x := range v {
 			norm += x.w * x.w
@@ -543,23 +585,108 @@ func storyFeatures(c *Corpus, counts [][]termWeight) []storyFeat {
 	return feats
 }
 
+func byTerm(a, b termWeight) int { return cmp.Compare(a.t, b.t) }
+
 // docFrequencies counts the documents of every term, in shards by hash so
 // that every CPU counts its own share.
 func docFrequencies(counts [][]termWeight) func(uint64) int32 {
 	shards := runtime.GOMAXPROCS(0)
-	maps := make([]map[uint64]int32, shards)
+	tables := make([]*termCounts, shards)
 	Parallel(shards, func(s int) {
-		m := map[uint64]int32{}
+		t := newTermCounts(0) // grows to the shard's terms: a table larger than needed only misses the cache more
 		for _, v := range counts {
 			for _, x := range v {
 				if int(x.t%uint64(shards)) == s {
-					m[x.t]++
+					t.add(x.t)
 				}
 			}
 		}
-		maps[s] = m
+		tables[s] = t
 	})
-	return func(t uint64) int32 { return maps[t%uint64(shards)][t] }
+	return func(t uint64) int32 { return tables[t%uint64(shards)].get(t) }
+}
+
+// termCounts counts term hashes: open addressing with linear probing, a
+// term and its count side by side (one cache line a probe), the slot from
+// the hash's top bits (Fibonacci hashing: a shard's hashes share their low
+// bits).
+type termCounts struct {
+	slots []termCount // t 0: empty
+	shift uint        // 64 - log2(len(slots))
+	used  int
+	zero  int32 // the count of term 0
+}
+
+type termCount struct {
+	t uint64
+	n int32
+}
+
+func newTermCounts(hint int) *termCounts {
+	size := 1024
+	for size < 2*hint {
+		size *= 2
+	}
+	return &termCounts{slots: make([]termCount, size), shift: uint(64 - bits.TrailingZeros(uint(size)))}
+}
+
+func (c *termCounts) slot(k uint64) int { return int((k * 0x9e3779b97f4a7c15) >> c.shift) }
+
+func (c *termCounts) add(k uint64) {
+	if k == 0 {
+		c.zero++
+		return
+	}
+	if 2*(c.used+1) > len(c.slots) {
+		c.grow()
+	}
+	mask := len(c.slots) - 1
+	for i := c.slot(k); ; i = (i + 1) & mask {
+		s := &c.slots[i]
+		if s.t == k {
+			s.n++
+			return
+		}
+		if s.t == 0 {
+			s.t, s.n = k, 1
+			c.used++
+			return
+		}
+	}
+}
+
+func (c *termCounts) get(k uint64) int32 {
+	if k == 0 {
+		return c.zero
+	}
+	mask := len(c.slots) - 1
+	for i := c.slot(k); ; i = (i + 1) & mask {
+		s := c.slots[i]
+		if s.t == k {
+			return s.n
+		}
+		if s.t == 0 {
+			return 0
+		}
+	}
+}
+
+// grow doubles the table.
+func (c *termCounts) grow() {
+	g := newTermCounts(len(c.slots))
+	mask := len(g.slots) - 1
+	for _, s := range c.slots {
+		if s.t == 0 {
+			continue
+		}
+		i := g.slot(s.t)
+		for g.slots[i].t != 0 {
+			i = (i + 1) & mask
+		}
+		g.slots[i] = s
+	}
+	g.used, g.zero = c.used, c.zero
+	*c = *g
 }
 
 type storyEdge struct {
