@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -672,11 +673,8 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 		all[k] = named{e, a.refs, extract.Slug(e.Name)}
 	})
 	// Ids: the slug of the name; a clash gets the type, then a number.
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].e.Mentions != all[j].e.Mentions {
-			return all[i].e.Mentions > all[j].e.Mentions
-		}
-		return all[i].e.Name < all[j].e.Name
+	slices.SortStableFunc(all, func(a, b named) int {
+		return cmp.Or(cmp.Compare(b.e.Mentions, a.e.Mentions), strings.Compare(a.e.Name, b.e.Name))
 	})
 	used := map[string]bool{}
 	for _, n := range all {
@@ -701,7 +699,7 @@ func (r *resolver) build(ov *Overrides) *Corpus {
 			c.Links[rf.doc][rf.m] = all[k].e.ID
 		}
 	})
-	sort.Slice(c.Entities, func(i, j int) bool { return c.Entities[i].ID < c.Entities[j].ID })
+	slices.SortFunc(c.Entities, func(a, b *Entity) int { return strings.Compare(a.ID, b.ID) })
 	// The timeline and the stories need only the links: they build side by
 	// side, so that the serial parts of one overlap the other.
 	done := make(chan []*Event)

@@ -8,6 +8,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"embed"
 	"errors"
 	"fmt"
@@ -15,7 +16,7 @@ import (
 	"io/fs"
 	"net/url"
 	"runtime"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -376,15 +377,9 @@ func docsByDate(c *index.Corpus) []*extract.Document {
 	for i, a := range c.Docs {
 		out[i] = &a.Doc
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Published != b.Published {
-			return a.Published > b.Published
-		}
-		if a.Title != b.Title {
-			return a.Title < b.Title
-		}
-		return a.ID < b.ID
+	// ids are unique: the order is total
+	slices.SortFunc(out, func(a, b *extract.Document) int {
+		return cmp.Or(strings.Compare(b.Published, a.Published), strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
 	})
 	return out
 }

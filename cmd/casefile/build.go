@@ -361,7 +361,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	if err := out.Commit(); err != nil {
 		return rep, fmt.Errorf("build: %w", err)
 	}
-	rep.Output.Files, rep.Output.Written, rep.Output.Linked = len(out.Files()), out.Written, out.Linked
+	rep.Output.Files, rep.Output.Written, rep.Output.Linked = out.Len(), out.Written, out.Linked
 	lap("render", t)
 	lap("total", start)
 
