@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -255,16 +256,16 @@ func (s *sharedCounts) of(i, j int) int {
 // the indexes in cl.
 func makeEvent(c *Corpus, date string, n int, cands []*candidate, cl []int, sh *sharedCounts) *Event {
 	e := &Event{ID: fmt.Sprintf("%s-%d", date, n), Date: date, Granularity: timex.Granularity(date)}
-	docs, ents := map[string]bool{}, map[string]bool{}
+	var docs, ents []string // sorted and deduplicated below
 	// The summary is the sentence that shares most with the others, shorter
 	// first on ties: the one that best stands for the cluster.
 	best, bestScore := -1, -1
 	for i, xi := range cl {
 		x := cands[xi]
 		a := c.Docs[x.doc]
-		docs[a.Doc.ID] = true
+		docs = append(docs, a.Doc.ID)
 		for id := range x.entities {
-			ents[id] = true
+			ents = append(ents, id)
 		}
 		e.Reports = append(e.Reports, EventReport{Doc: a.Doc.ID, Sentence: a.Doc.Text[x.sent.Start:x.sent.End], Start: x.sent.Start, End: x.sent.End, Timex: x.timex})
 		score := 0
@@ -278,19 +279,14 @@ func makeEvent(c *Corpus, date string, n int, cands []*candidate, cl []int, sh *
 		}
 	}
 	e.Summary = e.Reports[best].Sentence
-	for d := range docs {
-		e.Docs = append(e.Docs, d)
+	slices.Sort(docs)
+	e.Docs = slices.Compact(docs)
+	if len(ents) > 0 { // none: nil, as ever (null in the JSON export)
+		slices.Sort(ents)
+		e.Entities = slices.Compact(ents)
 	}
-	for id := range ents {
-		e.Entities = append(e.Entities, id)
-	}
-	sort.Strings(e.Docs)
-	sort.Strings(e.Entities)
-	sort.SliceStable(e.Reports, func(i, j int) bool {
-		if e.Reports[i].Doc != e.Reports[j].Doc {
-			return e.Reports[i].Doc < e.Reports[j].Doc
-		}
-		return e.Reports[i].Start < e.Reports[j].Start
+	slices.SortStableFunc(e.Reports, func(a, b EventReport) int {
+		return cmp.Or(strings.Compare(a.Doc, b.Doc), cmp.Compare(a.Start, b.Start))
 	})
 	return e
 }
