@@ -74,21 +74,23 @@ func (r *renderer) lk() *lookups {
 	for i, e := range c.Entities {
 		entIx[e.ID] = int32(i)
 	}
-	l.refs = make([][][2]int, len(c.Entities))
+	// Each document's entities, in parallel (a map lookup per mention);
+	// then every entity's mentions in document order, in lists made to
+	// size.
 	l.docEntIx = make([][]int32, len(c.Docs))
 	l.docEntN = make([][]int32, len(c.Docs))
-	var ents []int32
-	for i, a := range c.Docs {
-		l.docIdx[a.Doc.ID] = i
-		ents = ents[:0]
+	of := make([][]int32, len(c.Docs)) // document, mention -> entity index, -1: none
+	index.Parallel(len(c.Docs), func(i int) {
+		xs := make([]int32, len(c.Links[i]))
+		var ents []int32
 		for j, id := range c.Links[i] {
-			if id == "" {
-				continue
+			xs[j] = -1
+			if id != "" {
+				xs[j] = entIx[id]
+				ents = append(ents, xs[j])
 			}
-			x := entIx[id]
-			l.refs[x] = append(l.refs[x], [2]int{i, j})
-			ents = append(ents, x)
 		}
+		of[i] = xs
 		slices.Sort(ents)
 		var ix, n []int32
 		for _, x := range ents {
@@ -99,6 +101,26 @@ func (r *renderer) lk() *lookups {
 			}
 		}
 		l.docEntIx[i], l.docEntN[i] = ix, n
+	})
+	mentions := make([]int32, len(c.Entities))
+	for i := range c.Docs {
+		for k, x := range l.docEntIx[i] {
+			mentions[x] += l.docEntN[i][k]
+		}
+	}
+	l.refs = make([][][2]int, len(c.Entities))
+	for x, m := range mentions {
+		if m > 0 {
+			l.refs[x] = make([][2]int, 0, m)
+		}
+	}
+	for i, a := range c.Docs {
+		l.docIdx[a.Doc.ID] = i
+		for j, x := range of[i] {
+			if x >= 0 {
+				l.refs[x] = append(l.refs[x], [2]int{i, j})
+			}
+		}
 	}
 	byDate := make([]int32, len(c.Docs))
 	for i := range byDate {
