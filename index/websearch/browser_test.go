@@ -2,6 +2,7 @@ package websearch_test
 
 import (
 	"context"
+	"encoding/hex"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -13,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
+	"casefile/index/browsertest"
 	"casefile/index/websearch"
 	"casefile/index/websearch/internal/testcorpus"
 )
@@ -135,6 +139,43 @@ func TestBrowserFirstPage(t *testing.T) {
 			if !strings.Contains(dom, `id="facet-source"`) {
 				t.Errorf("%s q=%s sort=%s: no facets", base[:4], q.Q, q.Sort)
 			}
+		}
+	}
+}
+
+// TestBrowserFirstPagePrefetch: for a link to one common word, manifest.js
+// requests the word's text pack (a script element) as soon as the hot file
+// registers, the pack for the link's sort; the engine, which fetches over
+// http, requests no other.
+func TestBrowserFirstPagePrefetch(t *testing.T) {
+	s, srv := servedSite(t, loadItems(t, 120), &websearch.Options{OwnFileBytes: 100})
+	var row []any
+	for _, r := range hotRows(t, s.dir) {
+		if r[0] == hex.EncodeToString([]byte("acourt")) {
+			row = r
+		}
+	}
+	if len(row) < 10 {
+		t.Fatalf("no text packs for court in the hot file: %v", row)
+	}
+	ctx := browsertest.New(t)
+	for _, sort := range []string{"", "date"} {
+		u, want := srv.URL+"/search.html?q=Court", "tp-"+row[8].(string)+".js"
+		if sort != "" {
+			u, want = u+"&sort="+sort, "tp-"+row[9].(string)+".js"
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.casefileSearch && casefileSearch.faceted > 0`, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+			t.Fatal(err)
+		}
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType('resource').filter(e => /\/tp-/.test(e.name)).map(e => e.initiatorType + ' ' + e.name.replace(/^.*\//, ''))`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 1 || got[0] != "script "+want {
+			t.Errorf("sort %q: text packs requested %v, want [script %s]", sort, got, want)
 		}
 	}
 }

@@ -119,7 +119,11 @@
 // object. From file:// the engine adds <script> elements; over http(s) it
 // fetches the same files and parses the JSON, which needs no script
 // compilation. manifest.js starts the engine and requests the common-term
-// list (and the field lengths, when the URL carries a query) at once.
+// list (and the field lengths, when the URL carries a query) at once. When
+// the URL's query is one plain word, page 1, without dates, and that word
+// is a common term as it stands, manifest.js also requests its text pack
+// as soon as the common-term list registers, before the engine has booted:
+// the first page shown from the hints waits for nothing else.
 //
 // Document ordinals are positions in the id-sorted list of documents, so
 // ties in score break by id exactly as bleve's sort [-_score, _id] does, and

@@ -1437,6 +1437,16 @@ func manifestJS(p []byte) []byte {
 	b.WriteString("function pre(kind,k){if(!k||c.p[k]!==undefined||c.pre[k])return;c.pre[k]=1;")
 	b.WriteString("add(kind+'-'+k+'.js',true).onerror=function(){delete c.pre[k];var f=c.we[k];if(f)f()}}")
 	b.WriteString("pre('hot',c.m.hot);if(/[?&]q=[^&]/.test(location.search))((c.m.dl||{})._all||[]).forEach(function(k){pre('dl',k)});")
+	// A link to one plain word, page 1, no dates: if the word is a common
+	// term as it stands (court, not courts), request its text pack as soon
+	// as the hot file registers, rather than once the engine has booted and
+	// analysed the query (engine.js first shows that pack's records).
+	b.WriteString("var u=location.search,qm=/[?&]q=([^&]*)/.exec(u),w='';")
+	b.WriteString("try{w=qm&&!/[?&](page=(?!1(&|$))|from=[^&]|to=[^&])/.test(u)?decodeURIComponent(qm[1].replace(/\\+/g,' ')).trim().toLowerCase():''}catch(x){}")
+	b.WriteString("if(/^[a-z0-9]+$/.test(w)&&c.m.fields&&c.m.fields._all){var hk=c.m.fields._all.charCodeAt(0).toString(16),sd=/[?&]sort=date(&|$)/.test(u);")
+	b.WriteString("for(var i=0;i<w.length;i++)hk+=w.charCodeAt(i).toString(16);")
+	b.WriteString("var tp=function(v){(v&&v.rows||[]).forEach(function(r){if(r[0]===hk)pre('tp',sd?r[9]:r[8])})},d0=c.d;")
+	b.WriteString("c.d=function(k,v){if(k===c.m.hot)tp(v);return d0(k,v)};if(c.p[c.m.hot])tp(c.p[c.m.hot])}")
 	b.WriteString("})(self);\n")
 	return b.Bytes()
 }

@@ -18,27 +18,9 @@ import (
 func TestFirstPage(t *testing.T) {
 	items := loadItems(t, 400)
 	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300})
-	hot, err := filepath.Glob(filepath.Join(s.dir, "search", "hot-*.js"))
-	if err != nil || len(hot) != 1 {
-		t.Fatalf("hot file: %v %v", hot, err)
-	}
-	b, err := os.ReadFile(hot[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile(`^casefileSearch\.d\("[0-9a-f]+",(.*)\);?\s*$`).FindSubmatch(b)
-	if m == nil {
-		t.Fatalf("hot file: unexpected form %.80s", b)
-	}
-	var f struct {
-		Rows [][]any `json:"rows"`
-	}
-	if err := json.Unmarshal(m[1], &f); err != nil {
-		t.Fatal(err)
-	}
 	word := regexp.MustCompile(`^[a-z]{3,}$`)
 	var queries []conformanceQuery
-	for _, r := range f.Rows {
+	for _, r := range hotRows(t, s.dir) {
 		k, err := hex.DecodeString(r[0].(string))
 		if err != nil || len(k) < 2 || k[0] != 'a' || len(r) < 8 || !word.Match(k[1:]) {
 			continue
@@ -88,4 +70,29 @@ func TestFirstPage(t *testing.T) {
 			t.Errorf("%q: first page from hints %v, want none", q.Q, r)
 		}
 	}
+}
+
+// hotRows reads the common-term rows of a site's hot file: hex key, df,
+// pack, ..., hints, date hints, text pack, date text pack.
+func hotRows(t *testing.T, site string) [][]any {
+	t.Helper()
+	hot, err := filepath.Glob(filepath.Join(site, "search", "hot-*.js"))
+	if err != nil || len(hot) != 1 {
+		t.Fatalf("hot file: %v %v", hot, err)
+	}
+	b, err := os.ReadFile(hot[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`^casefileSearch\.d\("[0-9a-f]+",(.*)\);?\s*$`).FindSubmatch(b)
+	if m == nil {
+		t.Fatalf("hot file: unexpected form %.80s", b)
+	}
+	var f struct {
+		Rows [][]any `json:"rows"`
+	}
+	if err := json.Unmarshal(m[1], &f); err != nil {
+		t.Fatal(err)
+	}
+	return f.Rows
 }
