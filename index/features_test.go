@@ -13,9 +13,9 @@ import (
 	"casefile/extract"
 )
 
-// syntheticCounts makes docPass-like term counts for n documents: about 250
-// distinct terms each, drawn from a Zipf distribution over a million terms
-// (a corpus's words: a few very common, most rare), sorted by term.
+// syntheticCounts makes docPass-like term counts for n documents: 300
+// draws each from a Zipf distribution over a million terms (a corpus's
+// words: a few very common, most rare), summed by term (sumTerms).
 func syntheticCounts(n int) (*Corpus, [][]termWeight) {
 	r := rand.New(rand.NewPCG(3, 4))
 	z := rand.NewZipf(r, 1.1, 2, 1<<20)

@@ -299,7 +299,7 @@ func makeEvent(c *Corpus, date string, n int, cands []*candidate, cl []int, sh *
 // copy with strings.FieldsFunc allocated both (0.6 s of CPU in a one-file
 // rebuild at 50,000 documents). TestContentWords holds it to that.
 func contentWords(s string) []uint64 {
-	out := make([]uint64, 0, len(s)/8+1) // a word and its space are 6 bytes on average
+	out := make([]uint64, 0, len(s)/8+1) // room for most sentences' words (a guess: append grows it)
 	var arr [64]byte
 	w := arr[:0]
 	word := func() {

@@ -76,7 +76,7 @@ func (r *renderer) lk() *lookups {
 	}
 	// Each document's entities, in parallel (a map lookup per mention);
 	// then every entity's mentions in document order, in lists made to
-	// size.
+	// the size its Mentions gives.
 	l.docEntIx = make([][]int32, len(c.Docs))
 	l.docEntN = make([][]int32, len(c.Docs))
 	of := make([][]int32, len(c.Docs)) // document, mention -> entity index, -1: none
@@ -102,16 +102,10 @@ func (r *renderer) lk() *lookups {
 		}
 		l.docEntIx[i], l.docEntN[i] = ix, n
 	})
-	mentions := make([]int32, len(c.Entities))
-	for i := range c.Docs {
-		for k, x := range l.docEntIx[i] {
-			mentions[x] += l.docEntN[i][k]
-		}
-	}
 	l.refs = make([][][2]int, len(c.Entities))
-	for x, m := range mentions {
-		if m > 0 {
-			l.refs[x] = make([][2]int, 0, m)
+	for x, e := range c.Entities {
+		if e.Mentions > 0 {
+			l.refs[x] = make([][2]int, 0, e.Mentions) // its links (a capacity: append grows it if not)
 		}
 	}
 	for i, a := range c.Docs {

@@ -68,27 +68,44 @@ func servedSite(t *testing.T, items []testcorpus.Item, opt *websearch.Options) (
 	return s, srv
 }
 
+// searchPages is the site's search page over http and from file://.
+func searchPages(s *site, srv *httptest.Server) []string {
+	return []string{srv.URL + "/search.html", "file://" + filepath.ToSlash(filepath.Join(s.dir, "search.html"))}
+}
+
+// bleveLinks is the links to bleve's first ten documents for q.
+func bleveLinks(t *testing.T, s *site, q conformanceQuery) []string {
+	t.Helper()
+	br, err := bleveSearch(s.idx, q, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, h := range br.Hits {
+		want = append(want, "docs/"+h.ID+".html")
+	}
+	return want
+}
+
+// resultLinks is the links of the results in a dumped page, in order.
+func resultLinks(dom string) []string {
+	var got []string
+	for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
+		got = append(got, m[1])
+	}
+	return got
+}
+
 // TestBrowser opens search.html?q=... over http://127.0.0.1 and file:// in
 // headless Chromium and wants #results to list bleve's top documents.
 func TestBrowser(t *testing.T) {
 	chromium(t)
 	s, srv := servedSite(t, loadItems(t, 120), nil)
 	for _, q := range []string{"court settlement", `"motion to dismiss"`, "Homeland Security"} {
-		br, err := bleveSearch(s.idx, conformanceQuery{Q: q}, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for _, h := range br.Hits {
-			want = append(want, "docs/"+h.ID+".html")
-		}
-		for _, base := range []string{srv.URL + "/search.html", "file://" + filepath.ToSlash(filepath.Join(s.dir, "search.html"))} {
+		want := bleveLinks(t, s, conformanceQuery{Q: q})
+		for _, base := range searchPages(s, srv) {
 			dom := dumpDOM(t, base+"?q="+url.QueryEscape(q))
-			var got []string
-			for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
-				got = append(got, m[1])
-			}
-			if strings.Join(got, " ") != strings.Join(want, " ") {
+			if got := resultLinks(dom); strings.Join(got, " ") != strings.Join(want, " ") {
 				i := strings.Index(dom, `id="status"`)
 				t.Errorf("%s q=%s:\n got  %v\n want %v\n status: %.200s", base[:4], q, got, want, dom[max(0, i):])
 			}
@@ -106,31 +123,20 @@ func TestBrowser(t *testing.T) {
 func TestBrowserFirstPage(t *testing.T) {
 	chromium(t)
 	s, srv := servedSite(t, loadItems(t, 120), &websearch.Options{OwnFileBytes: 100})
-	for _, q := range []conformanceQuery{{Q: "court"}, {Q: "court", Sort: "date"}, {Q: "court order"}} {
-		br, err := bleveSearch(s.idx, q, 10)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var want []string
-		for _, h := range br.Hits {
-			want = append(want, "docs/"+h.ID+".html")
-		}
-		for _, base := range []string{srv.URL + "/search.html", "file://" + filepath.ToSlash(filepath.Join(s.dir, "search.html"))} {
+	for _, tc := range []struct {
+		q    conformanceQuery
+		from string // where the page on screen came from
+	}{{conformanceQuery{Q: "court"}, "hints"}, {conformanceQuery{Q: "court", Sort: "date"}, "hints"}, {conformanceQuery{Q: "court order"}, "postings"}} {
+		q, from := tc.q, tc.from
+		want := bleveLinks(t, s, q)
+		for _, base := range searchPages(s, srv) {
 			u := base + "?q=" + url.QueryEscape(q.Q)
 			if q.Sort != "" {
 				u += "&sort=" + q.Sort
 			}
 			dom := dumpDOM(t, u)
-			var got []string
-			for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
-				got = append(got, m[1])
-			}
-			if strings.Join(got, " ") != strings.Join(want, " ") {
+			if got := resultLinks(dom); strings.Join(got, " ") != strings.Join(want, " ") {
 				t.Errorf("%s q=%s sort=%s:\n got  %v\n want %v", base[:4], q.Q, q.Sort, got, want)
-			}
-			from := "hints"
-			if strings.Contains(q.Q, " ") {
-				from = "postings"
 			}
 			if !strings.Contains(dom, `data-from="`+from+`"`) {
 				i := strings.Index(dom, `id="results"`)
@@ -195,8 +201,8 @@ func TestBrowserDates(t *testing.T) {
 			t.Errorf("no %s in the page: %.3000s", want, dom[max(0, i):])
 		}
 	}
-	for _, m := range resultLink.FindAllStringSubmatch(dom, -1) {
-		id := strings.TrimSuffix(strings.TrimPrefix(m[1], "docs/"), ".html")
+	for _, link := range resultLinks(dom) {
+		id := strings.TrimSuffix(strings.TrimPrefix(link, "docs/"), ".html")
 		for _, it := range items {
 			if it.ID == id && !strings.HasPrefix(it.Doc.Date, "2017-") {
 				t.Errorf("%s dated %s shown", id, it.Doc.Date)
