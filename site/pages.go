@@ -1186,7 +1186,7 @@ func (r *renderer) timeline() error {
 // requests from its <head>, beside manifest.js (none without an index).
 func (r *renderer) search(preload []string) error {
 	body := struct{ Scripts []string }{[]string{"search/manifest.js"}}
-	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body, Preload: preload})
+	return r.write("search.html", "search", page{Title: "Search", Nav: "search", Body: body, Preload: preload, CSPFromScript: true})
 }
 
 // entityLabel is what a page shows of an entity it links to by id.

@@ -79,6 +79,10 @@ type page struct {
 	// Preload: scripts the page requests from its <head>, before the
 	// scripts at its end have run (the search page's engine)
 	Preload []string
+	// CSPFromScript: the page's Content-Security-Policy is set by a first
+	// inline script, not by a meta tag in its HTML (base.html says why).
+	// Only for a page whose HTML holds nothing from the corpus.
+	CSPFromScript bool
 	// Chrome is filled in by render; it is not part of a page's key (the
 	// salt and Root and Nav cover it).
 	Chrome *chrome

@@ -56,10 +56,28 @@ func TestHostileContentNeverRuns(t *testing.T) {
 		// escaping failed; check the escaping itself: no corpus markup in the DOM.
 		injected, err3 := chromedp.Run(tctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('*')].flatMap(e =>
 			[...e.attributes].filter(a => /^on/i.test(a.name)).map(a => e.tagName + '[' + a.name + ']')
-		).concat([...document.querySelectorAll('script:not([src]), script[src]:not([src*="search/"]):not([src*="assets/"]), iframe, object, embed, svg, img')].map(e => e.tagName))`))
+		).concat([...document.querySelectorAll('script:not([src]), script[src]:not([src*="search/"]):not([src*="assets/"]), iframe, object, embed, svg, img')]
+			// the search page's own first script, which sets its policy
+			.filter(e => !(e.parentNode === document.head && e.text.startsWith('(function(m){m.httpEquiv="Content-Security-Policy"')))
+			.map(e => e.tagName))`))
+		// The page's policy is in force, however it was set (a meta tag, or
+		// the search page's first script): an inline script added now is
+		// refused and reported.
+		csp, err4 := chromedp.Run(tctx, chromedp.Evaluate[string](`new Promise(done => {
+			let seen = '';
+			document.addEventListener('securitypolicyviolation', e => { seen = e.violatedDirective }, { once: true });
+			window.__inline = 'no';
+			const s = document.createElement('script');
+			s.textContent = 'window.__inline = "ran"';
+			document.head.appendChild(s);
+			setTimeout(() => done(window.__inline + ' ' + seen), 100);
+		})`, chromedp.EvalAwaitPromise))
 		cancel()
-		if err != nil || err2 != nil || err3 != nil {
-			t.Fatalf("%s: %v %v %v", p, err, err2, err3)
+		if err != nil || err2 != nil || err3 != nil || err4 != nil {
+			t.Fatalf("%s: %v %v %v %v", p, err, err2, err3, err4)
+		}
+		if !strings.HasPrefix(csp, "no script-src") {
+			t.Errorf("%s: no Content-Security-Policy in force: an inline script gave %q", p, csp)
 		}
 		if len(injected) > 0 {
 			t.Errorf("%s: corpus markup reached the page: %q", p, injected)
