@@ -709,8 +709,8 @@ type coScratch struct {
 }
 
 // cooccurring returns the n entities that share most of the documents in
-// docs with entity self, most shared first, then by id.
-func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) []cooccur {
+// docs with entity self, most shared first, then by id, and their indexes.
+func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) ([]cooccur, []int32) {
 	sc := l.coPool.Get().(*coScratch)
 	defer l.coPool.Put(sc)
 	for _, d := range docs {
@@ -753,7 +753,7 @@ func (l *lookups) cooccurring(c *index.Corpus, self int, docs []int, n int) []co
 		sc.count[x] = 0
 	}
 	sc.touched = sc.touched[:0]
-	return out
+	return out, top
 }
 
 // entityEvent and storyLink are an event and a story as an entity page
@@ -772,8 +772,37 @@ type entityDoc struct {
 	Mentions int
 }
 
+// entityBody is what entity.html shows. entityKey writes it into the
+// page's key field by field, not by reflection: a field added here must be
+// added there (TestEntityKeyFields).
+type entityBody struct {
+	Entity                        *index.Entity
+	Docs                          []entityDoc
+	KWIC                          []*kwicDoc
+	Cooccur                       []cooccur
+	Quotes                        []*index.Quote
+	Events                        []entityEvent
+	Stories                       []storyLink
+	AllDocs, AllQuotes, AllEvents int
+	MoreKWIC                      bool
+}
+
+// entityRefs are what an entity page's lists are made from, as indexes into
+// the corpus, for entityKey.
+type entityRefs struct {
+	docs      []int    // Body.Docs' documents
+	kwic      []int    // Body.KWIC's documents
+	kwicShown [][2]int // the mentions in context: (KWIC slot, mention)
+	co        []int32  // Body.Cooccur's entities
+}
+
 func (r *renderer) entities() error {
 	l := r.lk()
+	kw, keyed := r.out.(keyedWriter)
+	var fp *fingerprints
+	if keyed {
+		fp = r.fingerprints()
+	}
 	err := r.forEach(len(r.c.Entities), func(k int) error {
 		e := r.c.Entities[k]
 		refs := l.refs[k]
@@ -793,26 +822,25 @@ func (r *renderer) entities() error {
 			order[i] = dc[0]
 		}
 		var docs []entityDoc
+		var er entityRefs
 		for _, dc := range counted[:min(len(counted), entityDocs)] {
 			docs = append(docs, entityDoc{&r.c.Docs[dc[0]].Doc, dc[1]})
+			er.docs = append(er.docs, dc[0])
 		}
 		// Mentions in context, for the newest documents. The contexts are
 		// cut from the texts only if the page is rendered; the key covers
-		// them by their documents (the first of Docs, in the body: see
-		// entityKWICDocs) and the mentions' indexes (deps).
+		// them by their documents and the mentions' indexes (kwicShown).
 		var kd []*kwicDoc
-		var kwicIdx []int     // slot -> the document's index in the corpus
-		slot := map[int]int{} // the reverse
+		slot := map[int]int{} // document index -> slot
 		for _, i := range order[:min(len(order), entityKWICDocs)] {
 			a := &r.c.Docs[i].Doc
 			slot[i] = len(kd)
 			kd = append(kd, &kwicDoc{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
-			kwicIdx = append(kwicIdx, i)
+			er.kwic = append(er.kwic, i)
 		}
 		// the mentions shown, as (slot, mention): not by the document's
 		// index in the corpus, which an added or deleted document moves for
 		// every document after it, so that the key does not change with it
-		var kwicShown [][2]int
 		shownOf := make([]int, len(kd))
 		for _, rf := range refs {
 			s, ok := slot[rf[0]]
@@ -824,11 +852,11 @@ func (r *renderer) entities() error {
 				continue
 			}
 			shownOf[s]++
-			kwicShown = append(kwicShown, [2]int{s, rf[1]})
+			er.kwicShown = append(er.kwicShown, [2]int{s, rf[1]})
 		}
 		contexts := func() {
-			for _, sm := range kwicShown {
-				a := r.c.Docs[kwicIdx[sm[0]]]
+			for _, sm := range er.kwicShown {
+				a := r.c.Docs[er.kwic[sm[0]]]
 				m := a.Mentions[sm[1]]
 				left, right := kwicContext(a.Doc.Text, blockOf(a.Doc.Blocks, m.Start), m)
 				k := kd[sm[0]]
@@ -836,7 +864,8 @@ func (r *renderer) entities() error {
 			}
 		}
 		// entities that share documents with it
-		co := l.cooccurring(r.c, k, order, entityCooccur)
+		var co []cooccur
+		co, er.co = l.cooccurring(r.c, k, order, entityCooccur)
 		// the most widely reported quotes, in reading order
 		quotes := append([]*index.Quote(nil), l.quotesBy[e.ID]...)
 		sort.SliceStable(quotes, func(i, j int) bool { return len(quotes[i].Docs) > len(quotes[j].Docs) })
@@ -856,30 +885,18 @@ func (r *renderer) entities() error {
 				stories = append(stories, storyLink{s.ID, s.Title, s.Date})
 			}
 		}
-		body := struct {
-			Entity                        *index.Entity
-			Docs                          []entityDoc
-			KWIC                          []*kwicDoc
-			Cooccur                       []cooccur
-			Quotes                        []*index.Quote
-			Events                        []entityEvent
-			Stories                       []storyLink
-			AllDocs, AllQuotes, AllEvents int
-			MoreKWIC                      bool
-		}{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
-		// What entity.html and its quote partial fetch by id: the citing
-		// documents, the speakers, the timeline pages of its events.
-		deps := []any{kwicShown}
-		for _, q := range quotes {
-			deps = append(deps, r.entityLabel(q.Speaker))
-			for _, c := range q.Citations {
-				deps = append(deps, r.docs[c.Doc])
-			}
+		body := &entityBody{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
+		name := "entities/" + e.ID + ".html"
+		p := page{Root: "../", Title: e.Name, Nav: "entities", Body: body}
+		if !keyed {
+			contexts()
+			return r.write(name, "entity", p)
 		}
-		for _, ev := range events {
-			deps = append(deps, l.tl.pageOf(ev.Date))
-		}
-		return r.writeKeyedFill("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}, contexts, deps...)
+		p = r.begin(name, "entity", p)
+		return kw.WriteKeyed(name, r.entityKey(p, body, &er, fp), func() ([]byte, error) {
+			contexts()
+			return r.render(name, "entity", p)
+		})
 	})
 	if err != nil {
 		return err

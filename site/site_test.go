@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -539,5 +540,35 @@ func TestAddedDocumentRerendersItsPages(t *testing.T) {
 			}
 			sameAsFull(t, c, got)
 		})
+	}
+}
+
+// TestEntityKeyFields: entityKey writes an entity page's data field by
+// field, so a field added to that data must be added to entityKey too. This
+// lists the fields entityKey covers; it fails on one it does not know.
+func TestEntityKeyFields(t *testing.T) {
+	covered := map[reflect.Type][]string{
+		reflect.TypeOf(entityBody{}): {"Entity", "Docs", "KWIC", "Cooccur", "Quotes", "Events", "Stories",
+			"AllDocs", "AllQuotes", "AllEvents", "MoreKWIC"},
+		// by the document's fingerprint, and the count
+		reflect.TypeOf(entityDoc{}): {"Doc", "Mentions"},
+		// ID, Title, Source, Published by the document's fingerprint;
+		// Contexts by it and the mentions shown; More
+		reflect.TypeOf(kwicDoc{}): {"ID", "Title", "Source", "Published", "Contexts", "More"},
+		// ID, Name, Type by the entity's fingerprint; Docs
+		reflect.TypeOf(cooccur{}):     {"ID", "Name", "Type", "Docs"},
+		reflect.TypeOf(entityEvent{}): {"ID", "Date", "Summary", "Sources"},
+		reflect.TypeOf(storyLink{}):   {"ID", "Title", "Date"},
+		// what page key writes by reflection, beside Body
+		reflect.TypeOf(page{}): {"Root", "Site", "Title", "Nav", "Path", "Stats", "Body", "Preload", "CSPFromScript", "Chrome"},
+	}
+	for typ, want := range covered {
+		var got []string
+		for i := 0; i < typ.NumField(); i++ {
+			got = append(got, typ.Field(i).Name)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s has fields %v; entityKey (pagekey.go) covers %v", typ, got, want)
+		}
 	}
 }
