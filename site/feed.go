@@ -6,7 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -160,21 +160,13 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-type urlset struct {
-	XMLName xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
-	URLs    []sitemapURL `xml:"url"`
-}
-
-type sitemapIndex struct {
-	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
-	Sitemaps []sitemapURL `xml:"sitemap"`
-}
+const sitemapNS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 // sitemap lists every HTML page written, documents with their dates; past
 // 50,000 pages it becomes an index of sitemap-1.xml, sitemap-2.xml, ...
 func (r *renderer) sitemap() error {
 	pages := append([]string(nil), r.pages...)
-	sort.Strings(pages)
+	slices.Sort(pages)
 	urls := make([]sitemapURL, 0, len(pages))
 	for _, p := range pages {
 		u := sitemapURL{Loc: r.absolute(p)}
@@ -186,17 +178,57 @@ func (r *renderer) sitemap() error {
 		urls = append(urls, u)
 	}
 	if len(urls) <= sitemapLimit {
-		return r.writeXML("sitemap.xml", urlset{URLs: urls})
+		return r.out.WriteFile("sitemap.xml", sitemapXML("urlset", "url", urls))
 	}
-	var idx sitemapIndex
+	var idx []sitemapURL
 	for i := 0; i*sitemapLimit < len(urls); i++ {
 		name := fmt.Sprintf("sitemap-%d.xml", i+1)
-		if err := r.writeXML(name, urlset{URLs: urls[i*sitemapLimit : min(len(urls), (i+1)*sitemapLimit)]}); err != nil {
+		if err := r.out.WriteFile(name, sitemapXML("urlset", "url", urls[i*sitemapLimit:min(len(urls), (i+1)*sitemapLimit)])); err != nil {
 			return err
 		}
-		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: r.absolute(name)})
+		idx = append(idx, sitemapURL{Loc: r.absolute(name)})
 	}
-	return r.writeXML("sitemap.xml", idx)
+	return r.out.WriteFile("sitemap.xml", sitemapXML("sitemapindex", "sitemap", idx))
+}
+
+// sitemapXML is what encoding/xml writes, indented by a space, for a
+// urlset or sitemapindex element (root) of these addresses, each in an
+// element named item; written directly, because encoding/xml, walking each
+// address by reflection, took 0.3 s at the serial end of a rebuild of
+// 50,000 documents (137,000 pages). TestSitemapXML holds the two equal.
+func sitemapXML(root, item string, urls []sitemapURL) []byte {
+	var b bytes.Buffer
+	b.Grow(128 + len(urls)*96)
+	b.WriteString(xml.Header)
+	b.WriteString("<" + root + ` xmlns="` + sitemapNS + `">`)
+	for _, u := range urls {
+		b.WriteString("\n <" + item + ">\n  <loc>")
+		xmlText(&b, u.Loc)
+		b.WriteString("</loc>")
+		if u.LastMod != "" {
+			b.WriteString("\n  <lastmod>")
+			xmlText(&b, u.LastMod)
+			b.WriteString("</lastmod>")
+		}
+		b.WriteString("\n </" + item + ">")
+	}
+	if len(urls) > 0 {
+		b.WriteByte('\n')
+	}
+	b.WriteString("</" + root + ">\n")
+	return b.Bytes()
+}
+
+// xmlText writes s as encoding/xml escapes character data; most addresses
+// are printable ASCII with nothing to escape, and are copied as they are.
+func xmlText(b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' {
+			xml.EscapeText(b, []byte(s))
+			return
+		}
+	}
+	b.WriteString(s)
 }
 
 func (r *renderer) writeXML(name string, v any) error {
