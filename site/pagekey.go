@@ -30,9 +30,9 @@ import (
 //   - the values the templates fetch by id for that page kind (deps), which
 //     are not in the page's data.
 //
-// Entity pages, the most numerous, write their keys field by field instead
-// (entityKey), with the documents and entities they list as fingerprints
-// made once per build.
+// Entity and document pages, the most numerous, write their keys field by
+// field instead (entityKey, docKey), with the documents and entities they
+// list as fingerprints made once per build.
 //
 // The test that incremental builds equal full builds holds the keys to
 // covering everything a page shows.
@@ -326,6 +326,11 @@ type fingerprints struct {
 type fingerprint [16]byte
 
 func (r *renderer) fingerprints() *fingerprints {
+	r.fpOnce.Do(func() { r.fp = r.makeFingerprints() })
+	return r.fp
+}
+
+func (r *renderer) makeFingerprints() *fingerprints {
 	fp := &fingerprints{doc: make([]fingerprint, len(r.c.Docs)), ent: make([]fingerprint, len(r.c.Entities))}
 	index.Parallel(len(r.c.Docs), func(i int) {
 		k := hashers.Get().(*keyHasher)
@@ -348,20 +353,28 @@ func (r *renderer) fingerprints() *fingerprints {
 	return fp
 }
 
+// startKey begins the key of a page whose data (Body) the caller writes
+// field by field: the salt, the template and the rest of the page. The
+// caller puts the hasher back in the pool.
+func (r *renderer) startKey(tmpl string, p page) *keyHasher {
+	k := hashers.Get().(*keyHasher)
+	k.reset()
+	k.memo = &r.keyMemo
+	k.str(r.salt())
+	k.str(tmpl)
+	p.Body = nil
+	k.value(reflect.ValueOf(p))
+	return k
+}
+
 // entityKey is the key of an entity page: what pageKey would hash, with the
 // listed documents and co-occurring entities as their fingerprints, plus
 // what entity.html and its quote partial fetch by id (the citing
 // documents, the speakers, the timeline pages of its events).
 func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs, fp *fingerprints) string {
 	l := r.lk()
-	k := hashers.Get().(*keyHasher)
+	k := r.startKey("entity", p)
 	defer hashers.Put(k)
-	k.reset()
-	k.memo = &r.keyMemo
-	k.str(r.salt())
-	k.str("entity")
-	p.Body = nil
-	k.value(reflect.ValueOf(p))
 	k.value(reflect.ValueOf(b.Entity))
 	k.u64(uint64(len(b.Docs)))
 	for i, d := range b.Docs {
@@ -416,6 +429,51 @@ func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs, fp *fingerpr
 		k.u64(1)
 	} else {
 		k.u64(0)
+	}
+	return hex.EncodeToString(k.sum())
+}
+
+// docKey is the key of a document page: what pageKey would hash, with the
+// entities it lists (shown, in the order of its groups) as their
+// fingerprints, plus what doc.html fetches by id and what the highlighted
+// text is made from: the document (its fingerprint), its links (the
+// entities' types are in the groups), the speakers of its quotes and the
+// timeline pages of its dates.
+func (r *renderer) docKey(p page, b *docBody, i int, shown []int32, fp *fingerprints) string {
+	l := r.lk()
+	k := r.startKey("doc", p)
+	defer hashers.Put(k)
+	k.raw(fp.doc[i][:])
+	k.u64(uint64(len(b.Entities)))
+	n := 0
+	for _, g := range b.Entities {
+		k.str(g.Type)
+		k.u64(uint64(len(g.Entities)))
+		for _, e := range g.Entities {
+			k.raw(fp.ent[shown[n]][:])
+			k.u64(uint64(e.Count))
+			n++
+		}
+	}
+	k.u64(uint64(len(b.Dates)))
+	for _, d := range b.Dates {
+		k.str(d.Value)
+		k.str(d.Text)
+		k.str(l.tl.pageOf(d.Value))
+	}
+	k.u64(uint64(len(b.Quotes)))
+	for _, q := range b.Quotes {
+		k.value(reflect.ValueOf(q))
+		k.str(r.entityLabel(q.Quote.Speaker))
+	}
+	k.value(reflect.ValueOf(b.Story))
+	k.value(reflect.ValueOf(b.Others))
+	k.value(reflect.ValueOf(b.Original))
+	k.value(reflect.ValueOf(b.Copies))
+	links := r.c.Links[i]
+	k.u64(uint64(len(links)))
+	for _, id := range links {
+		k.str(id)
 	}
 	return hex.EncodeToString(k.sum())
 }

@@ -426,6 +426,11 @@ type docQuote struct {
 
 func (r *renderer) documents() error {
 	l := r.lk()
+	kw, keyed := r.out.(keyedWriter)
+	var fp *fingerprints
+	if keyed {
+		fp = r.fingerprints()
+	}
 	return r.forEach(len(r.c.Docs), func(i int) error {
 		a := r.c.Docs[i]
 		links := r.c.Links[i]
@@ -440,20 +445,16 @@ func (r *renderer) documents() error {
 			a, b := r.c.Entities[ix[p]], r.c.Entities[ix[q]]
 			return cmp.Or(byTypeOrder(a.Type, b.Type), cmp.Compare(ns[q], ns[p]), byReport(a, b))
 		})
-		var groups []struct {
-			Type     string
-			Entities []docEntity
-		}
+		var groups []docGroup
+		shown := make([]int32, 0, len(byType)) // the entities, as groups list them
 		for _, k := range byType {
 			e := r.c.Entities[ix[k]]
 			if n := len(groups); n == 0 || groups[n-1].Type != e.Type {
-				groups = append(groups, struct {
-					Type     string
-					Entities []docEntity
-				}{Type: e.Type})
+				groups = append(groups, docGroup{Type: e.Type})
 			}
 			g := &groups[len(groups)-1]
 			g.Entities = append(g.Entities, docEntity{e.ID, e.Name, e.Type, int(ns[k])})
+			shown = append(shown, ix[k])
 		}
 		var dates []docDate
 		seen := map[string]bool{}
@@ -490,34 +491,42 @@ func (r *renderer) documents() error {
 		for _, id := range l.copies[a.Doc.ID] {
 			copies = append(copies, r.docs[id])
 		}
-		body := struct {
-			Doc      *extract.Document
-			Blocks   []template.HTML
-			Entities any
-			Dates    []docDate
-			Quotes   []docQuote
-			Story    *index.Story
-			Others   []*extract.Document
-			Original *extract.Document
-			Copies   []*extract.Document
-		}{&a.Doc, nil, groups, dates, quotes, story, others, original, copies}
-		// What doc.html fetches by id: quoted speakers and the timeline
-		// pages of its dates. The highlighted text is made only if the page
-		// is rendered: its key has what it is made from instead, the
-		// document (by its key), its links and the entities' types (in
-		// groups) and the timeline pages of its dates.
-		deps := []string{strings.Join(links, "\x00")}
-		for _, q := range quotes {
-			deps = append(deps, r.entityLabel(q.Quote.Speaker))
-		}
-		for _, d := range dates {
-			deps = append(deps, l.tl.pageOf(d.Value))
-		}
+		body := &docBody{&a.Doc, nil, groups, dates, quotes, story, others, original, copies}
 		fill := func() {
 			body.Blocks = highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf)
 		}
-		return r.writeKeyedFill("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: &body}, fill, deps)
+		name := "docs/" + a.Doc.ID + ".html"
+		p := page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}
+		if !keyed {
+			fill()
+			return r.write(name, "doc", p)
+		}
+		p = r.begin(name, "doc", p)
+		return kw.WriteKeyed(name, r.docKey(p, body, i, shown, fp), func() ([]byte, error) {
+			fill()
+			return r.render(name, "doc", p)
+		})
 	})
+}
+
+// docBody is what doc.html shows. docKey writes it into the page's key
+// field by field: a field added here must be added there (TestKeyFields).
+type docBody struct {
+	Doc      *extract.Document
+	Blocks   []template.HTML // the text, highlighted: made only if the page is rendered
+	Entities []docGroup
+	Dates    []docDate
+	Quotes   []docQuote
+	Story    *index.Story
+	Others   []*extract.Document
+	Original *extract.Document
+	Copies   []*extract.Document
+}
+
+// docGroup is a document's entities of one type.
+type docGroup struct {
+	Type     string
+	Entities []docEntity
 }
 
 // forEach runs fn(i) for i in [0, n) in parallel, each call holding one of
@@ -774,7 +783,7 @@ type entityDoc struct {
 
 // entityBody is what entity.html shows. entityKey writes it into the
 // page's key field by field, not by reflection: a field added here must be
-// added there (TestEntityKeyFields).
+// added there (TestKeyFields).
 type entityBody struct {
 	Entity                        *index.Entity
 	Docs                          []entityDoc

@@ -108,6 +108,8 @@ type renderer struct {
 	saltOnce  sync.Once // pagekey.go
 	saltValue string
 	keyMemo   keyMemo
+	fpOnce    sync.Once
+	fp        *fingerprints
 }
 
 // Render writes the whole site through out.

@@ -447,6 +447,21 @@ func TestIncrementalRenderAfterChanges(t *testing.T) {
 		},
 		"entity retyped": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Type = "ORG" },
 		"entity renamed": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Name = "N. F. Wessler" },
+		// one nobody quotes: its name reaches document pages only through
+		// their lists of entities
+		"unquoted entity renamed": func(c *index.Corpus) {
+			speakers := map[string]bool{}
+			for _, q := range c.Quotes {
+				speakers[q.Speaker] = true
+			}
+			for _, e := range c.Entities {
+				if !speakers[e.ID] && e.Mentions > 1 && e.Type == "ORG" {
+					e.Name += " Inc."
+					return
+				}
+			}
+			panic("no unquoted organisation")
+		},
 	}
 	for name, change := range changes {
 		t.Run(name, func(t *testing.T) {
@@ -543,10 +558,10 @@ func TestAddedDocumentRerendersItsPages(t *testing.T) {
 	}
 }
 
-// TestEntityKeyFields: entityKey writes an entity page's data field by
-// field, so a field added to that data must be added to entityKey too. This
-// lists the fields entityKey covers; it fails on one it does not know.
-func TestEntityKeyFields(t *testing.T) {
+// TestKeyFields: entityKey and docKey write a page's data field by field,
+// so a field added to that data must be added to them too. This lists the
+// fields they cover; it fails on one it does not know.
+func TestKeyFields(t *testing.T) {
 	covered := map[reflect.Type][]string{
 		reflect.TypeOf(entityBody{}): {"Entity", "Docs", "KWIC", "Cooccur", "Quotes", "Events", "Stories",
 			"AllDocs", "AllQuotes", "AllEvents", "MoreKWIC"},
@@ -559,7 +574,16 @@ func TestEntityKeyFields(t *testing.T) {
 		reflect.TypeOf(cooccur{}):     {"ID", "Name", "Type", "Docs"},
 		reflect.TypeOf(entityEvent{}): {"ID", "Date", "Summary", "Sources"},
 		reflect.TypeOf(storyLink{}):   {"ID", "Title", "Date"},
-		// what page key writes by reflection, beside Body
+		// docKey: Doc by its fingerprint; Blocks are made from it, the
+		// links and the entities' types
+		reflect.TypeOf(docBody{}):  {"Doc", "Blocks", "Entities", "Dates", "Quotes", "Story", "Others", "Original", "Copies"},
+		reflect.TypeOf(docGroup{}): {"Type", "Entities"},
+		// ID, Name, Type by the entity's fingerprint; Count
+		reflect.TypeOf(docEntity{}): {"ID", "Name", "Type", "Count"},
+		reflect.TypeOf(docDate{}):   {"Value", "Text"},
+		// by reflection
+		reflect.TypeOf(docQuote{}): {"Quote", "Citation", "Para", "Others"},
+		// what both write by reflection, beside Body
 		reflect.TypeOf(page{}): {"Root", "Site", "Title", "Nav", "Path", "Stats", "Body", "Preload", "CSPFromScript", "Chrome"},
 	}
 	for typ, want := range covered {
@@ -568,7 +592,7 @@ func TestEntityKeyFields(t *testing.T) {
 			got = append(got, typ.Field(i).Name)
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s has fields %v; entityKey (pagekey.go) covers %v", typ, got, want)
+			t.Errorf("%s has fields %v; entityKey and docKey (pagekey.go) cover %v", typ, got, want)
 		}
 	}
 }
