@@ -974,65 +974,26 @@ func (m *minhasher) signature() []uint64 {
 // first by id.
 func nearDuplicates(c *Corpus, sigs [][]uint64) map[string]string {
 	n := len(c.Docs)
-	buckets := map[uint64][]int32{}
-	for i, sig := range sigs {
-		if sig == nil {
-			continue
-		}
-		for b := 0; b < minhashBins/lshRows; b++ {
-			h := uint64(b) + 1
-			for _, v := range sig[b*lshRows : (b+1)*lshRows] {
-				h = mix64(h*0x9E3779B97F4A7C15 + v)
-			}
-			buckets[h] = append(buckets[h], int32(i))
-		}
-	}
-	pairs := map[[2]int32]bool{}
-	for _, bk := range buckets {
-		if len(bk) < 2 {
-			continue
-		}
-		for x := 0; x < len(bk); x++ {
-			// a very full bucket: link each to the first and the next,
-			// enough for the union below
-			ys := bk[x+1:]
-			if len(bk) > 50 {
-				ys = bk[x+1 : min(x+2, len(bk))]
-				if x > 0 {
-					pairs[[2]int32{bk[0], bk[x]}] = true
-				}
-			}
-			for _, y := range ys {
-				pairs[[2]int32{min(bk[x], y), max(bk[x], y)}] = true
-			}
-		}
-	}
-	sets := newUnionFind(n)
-	keys := make([][2]int32, 0, len(pairs))
-	for p := range pairs {
-		keys = append(keys, p)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
-		}
-		return keys[i][1] < keys[j][1]
-	})
-	for _, p := range keys {
-		a, b := int(p[0]), int(p[1])
+	// Each candidate pair is checked on its own, in parallel (a pair's
+	// shingles are made from both texts again); the unions follow in order.
+	pairs := candidatePairs(sigs)
+	dup := make([]bool, len(pairs))
+	Parallel(len(pairs), func(k int) {
+		a, b := pairs[k][0], pairs[k][1]
 		same := 0
-		for k := range sigs[a] {
-			if sigs[a][k] == sigs[b][k] {
+		for x := range sigs[a] {
+			if sigs[a][x] == sigs[b][x] {
 				same++
 			}
 		}
-		if float64(same)/minhashBins < 0.5 {
-			continue
+		dup[k] = float64(same)/minhashBins >= 0.5 &&
+			nearDuplicate(docShingles(c.Docs[a].Doc.Text), docShingles(c.Docs[b].Doc.Text))
+	})
+	sets := newUnionFind(n)
+	for k, p := range pairs {
+		if dup[k] {
+			sets.union(int(p[0]), int(p[1]))
 		}
-		if !nearDuplicate(docShingles(c.Docs[a].Doc.Text), docShingles(c.Docs[b].Doc.Text)) {
-			continue
-		}
-		sets.union(a, b)
 	}
 	groups := map[int][]int{}
 	for i := 0; i < n; i++ {
@@ -1056,6 +1017,52 @@ func nearDuplicates(c *Corpus, sigs [][]uint64) map[string]string {
 		}
 	}
 	return out
+}
+
+// candidatePairs returns, sorted and each once, the pairs of documents
+// whose signatures fall in one bucket of locality-sensitive hashing: the
+// signature cut into bands of lshRows values, a bucket per band and value.
+// The bands are independent, so each is bucketed in parallel.
+func candidatePairs(sigs [][]uint64) [][2]int32 {
+	bands := minhashBins / lshRows
+	per := make([][][2]int32, bands)
+	Parallel(bands, func(b int) {
+		buckets := map[uint64][]int32{}
+		for i, sig := range sigs {
+			if sig == nil {
+				continue
+			}
+			h := uint64(b) + 1
+			for _, v := range sig[b*lshRows : (b+1)*lshRows] {
+				h = mix64(h*0x9E3779B97F4A7C15 + v)
+			}
+			buckets[h] = append(buckets[h], int32(i))
+		}
+		var pairs [][2]int32
+		for _, bk := range buckets {
+			if len(bk) < 2 {
+				continue
+			}
+			for x := 0; x < len(bk); x++ {
+				// a very full bucket: link each to the first and the
+				// next, enough for the union that follows
+				ys := bk[x+1:]
+				if len(bk) > 50 {
+					ys = bk[x+1 : min(x+2, len(bk))]
+					if x > 0 {
+						pairs = append(pairs, [2]int32{bk[0], bk[x]})
+					}
+				}
+				for _, y := range ys {
+					pairs = append(pairs, [2]int32{min(bk[x], y), max(bk[x], y)})
+				}
+			}
+		}
+		per[b] = pairs
+	})
+	all := slices.Concat(per...)
+	slices.SortFunc(all, func(a, b [2]int32) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	return slices.Compact(all)
 }
 
 // nearDuplicate compares two shingle sets exactly.
