@@ -45,6 +45,7 @@ var _ [entityDocs - entityKWICDocs]struct{}
 type lookups struct {
 	docIdx   map[string]int
 	storyOf  map[string]*index.Story
+	storyAt  []*index.Story // storyOf by document index
 	stories  map[string]*index.Story
 	quote    map[string]*index.Quote
 	quotesBy map[string][]*index.Quote // by speaker
@@ -133,10 +134,14 @@ func (r *renderer) lk() *lookups {
 	}
 	n := len(c.Entities)
 	l.coPool.New = func() any { return &coScratch{count: make([]int32, n)} }
+	l.storyAt = make([]*index.Story, len(c.Docs))
 	for _, s := range c.Stories {
 		l.stories[s.ID] = s
 		for _, d := range s.Docs {
 			l.storyOf[d.ID] = s
+			if i, ok := l.docIdx[d.ID]; ok {
+				l.storyAt[i] = s
+			}
 		}
 	}
 	for _, q := range c.Quotes {
@@ -887,10 +892,10 @@ func (r *renderer) entities() error {
 			events = append(events, entityEvent{ev.ID, ev.Date, ev.Summary, len(ev.Docs)})
 		}
 		var stories []storyLink
-		seenStory := map[string]bool{}
+		seenStory := map[*index.Story]bool{}
 		for _, i := range order {
-			if s := l.storyOf[r.c.Docs[i].Doc.ID]; s != nil && !seenStory[s.ID] {
-				seenStory[s.ID] = true
+			if s := l.storyAt[i]; s != nil && !seenStory[s] {
+				seenStory[s] = true
 				stories = append(stories, storyLink{s.ID, s.Title, s.Date})
 			}
 		}
