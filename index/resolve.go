@@ -72,6 +72,10 @@ type group struct {
 	// linked: some of its mentions stand for another group's person
 	// (resolver.assign), so they do not all go to its own root.
 	linked bool
+	// its vote, word count and top form, which the merges ask for again
+	// and again: set with forms and types, which do not change after
+	voted, topForm string
+	nwords         int
 }
 
 func (g *group) words() int { return len(strings.Fields(g.key)) }
@@ -282,6 +286,7 @@ func ResolveWith(docs []*extract.Analysis, ov *Overrides, opt ResolveOptions) *C
 			g.forms[sf.text] += sf.n
 			g.types[sf.typ] += sf.n
 		}
+		g.voted, g.topForm, g.nwords = g.vote(), g.top(), g.words()
 	})
 	r.parent = make([]int, len(r.groups))
 	for i := range r.parent {
@@ -307,7 +312,7 @@ func (r *resolver) mergeQualified() {
 	// Services" and "Citizenship and Immigration Services" are one.
 	first := map[string]int{}
 	for i, g := range r.groups {
-		if g.class != "NAME" || g.vote() == "PER" {
+		if g.class != "NAME" || g.voted == "PER" {
 			continue
 		}
 		s := stripQualifier(g.key)
@@ -324,8 +329,12 @@ func (r *resolver) mergeQualified() {
 
 // mergeDefinedAcronyms links acronyms a document defines:
 // "U.S. Customs and Border Protection (CBP)" or "CBP (Customs and Border Protection)".
+// Each document's definitions are found in parallel (the groups are only
+// read); the unions follow in document order.
 func (r *resolver) mergeDefinedAcronyms() {
-	for di, a := range r.docs {
+	found := make([][][2]int, len(r.docs))
+	Parallel(len(r.docs), func(di int) {
+		a := r.docs[di]
 		text := a.Doc.Text
 		for mi, m := range a.Mentions {
 			if r.surf[di][mi].drop || !nameTypes[m.Type] {
@@ -353,8 +362,13 @@ func (r *resolver) mergeDefinedAcronyms() {
 			li, ok1 := r.lookup("NAME", nameKey(long))
 			si, ok2 := r.lookup("NAME", nameKey(short))
 			if ok1 && ok2 {
-				r.union(li, si)
+				found[di] = append(found[di], [2]int{li, si})
 			}
+		}
+	})
+	for _, pairs := range found {
+		for _, p := range pairs {
+			r.union(p[0], p[1])
 		}
 	}
 }
@@ -382,7 +396,7 @@ func initialsMatch(name, acr string) bool {
 func (r *resolver) mergeAcronyms() {
 	byInitials := map[string]map[int]bool{}
 	for i, g := range r.groups {
-		if g.class != "NAME" || g.words() < 2 || g.vote() == "PER" {
+		if g.class != "NAME" || g.nwords < 2 || g.voted == "PER" {
 			continue
 		}
 		for f := range g.forms {
@@ -397,7 +411,7 @@ func (r *resolver) mergeAcronyms() {
 		}
 	}
 	for i, g := range r.groups {
-		if g.class != "NAME" || g.words() != 1 || !isAcronym(g.top()) {
+		if g.class != "NAME" || g.nwords != 1 || !isAcronym(g.topForm) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -434,7 +448,7 @@ func (r *resolver) mergeContained() {
 	// Every proper word prefix and suffix of every longer name, by type.
 	ends := map[string][]int{}
 	for j, h := range r.groups {
-		t := h.vote()
+		t := h.voted
 		if h.class != "NAME" || t == "PER" {
 			continue
 		}
@@ -450,8 +464,8 @@ func (r *resolver) mergeContained() {
 		}
 	}
 	for i, g := range r.groups {
-		t := g.vote()
-		if g.class != "NAME" || t == "PER" || isAcronym(g.top()) {
+		t := g.voted
+		if g.class != "NAME" || t == "PER" || isAcronym(g.topForm) {
 			continue
 		}
 		roots := map[int]bool{}
@@ -473,13 +487,13 @@ func (r *resolver) mergeContained() {
 func (r *resolver) mergePersonVariants() {
 	byEnds := map[string][]int{}
 	for j, h := range r.groups {
-		if h.class == "NAME" && h.vote() == "PER" && h.words() >= 2 {
+		if h.class == "NAME" && h.voted == "PER" && h.nwords >= 2 {
 			w := strings.Fields(h.key)
 			byEnds[w[0]+" "+w[len(w)-1]] = append(byEnds[w[0]+" "+w[len(w)-1]], j)
 		}
 	}
 	for i, g := range r.groups {
-		if g.class != "NAME" || g.vote() != "PER" || g.words() < 2 {
+		if g.class != "NAME" || g.voted != "PER" || g.nwords < 2 {
 			continue
 		}
 		gw := strings.Fields(g.key)
@@ -516,7 +530,7 @@ func (r *resolver) linkSurnames() {
 	bySurname := map[string]map[int]bool{} // surname -> roots of full names
 	rootDocs := map[int]map[int]bool{}     // root -> documents
 	for i, g := range r.groups {
-		if g.class == "NAME" && g.vote() == "PER" && g.words() >= 2 {
+		if g.class == "NAME" && g.voted == "PER" && g.nwords >= 2 {
 			w := strings.Fields(g.key)
 			last, root := w[len(w)-1], r.find(i)
 			if bySurname[last] == nil {
@@ -534,7 +548,7 @@ func (r *resolver) linkSurnames() {
 	for _, g := range r.groups {
 		// A surname tagged as a person, or as a name of its own kind when it
 		// qualifies something ("the Trump administration").
-		if v := g.vote(); g.class != "NAME" || g.words() != 1 || v != "PER" && v != "MISC" {
+		if v := g.voted; g.class != "NAME" || g.nwords != 1 || v != "PER" && v != "MISC" {
 			continue
 		}
 		cands := bySurname[g.key]

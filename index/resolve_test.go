@@ -131,3 +131,28 @@ func TestResolveCountsMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveDefinedAcronyms: an acronym a document defines joins the name
+// it is defined with, either way round, even where two names in the corpus
+// share its initials (and so the corpus-wide rule leaves it alone).
+func TestResolveDefinedAcronyms(t *testing.T) {
+	docs := []*extract.Analysis{
+		doc(t, "a", "Customs and Border Protection (CBP) said no. CBP declined.",
+			"ORG:Customs and Border Protection", "ORG:CBP", "ORG:CBP"),
+		doc(t, "b", "The Central Bank of Peru kept its rate.", "ORG:Central Bank of Peru"),
+		doc(t, "c", "FWA (Federal Widget Agency) wrote. The Federal Wool Association did not.",
+			"ORG:FWA", "ORG:Federal Widget Agency", "ORG:Federal Wool Association"),
+		doc(t, "d", "FWA again.", "ORG:FWA"),
+	}
+	g := groups(Resolve(docs, nil))
+	for name, want := range map[string]string{
+		"Customs and Border Protection": "ORG CBP|Customs and Border Protection",
+		"Central Bank of Peru":          "ORG Central Bank of Peru",
+		"Federal Widget Agency":         "ORG FWA|Federal Widget Agency",
+		"Federal Wool Association":      "ORG Federal Wool Association",
+	} {
+		if g[name] != want {
+			t.Errorf("%s: %q, want %q (all: %v)", name, g[name], want, g)
+		}
+	}
+}
