@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +56,11 @@ type manifest struct {
 	Dir   string
 	Files map[string]string // name -> sha256 of the content
 	Keys  map[string]string // name -> key of the inputs it was rendered from
+	// records are Files and Keys as readManifest found them in the file,
+	// which writeManifest copies rather than sorting and encoding them
+	// again: a manifest read is never changed, only its Dir (the previous
+	// site's, written again when it is kept for recycling).
+	records string
 }
 
 // NewOutput prepares to replace the folder final. manifestPath names the file
@@ -356,6 +362,7 @@ func readManifest(path string) manifest {
 	}
 	m := manifest{Dir: s[:nl], Files: map[string]string{}, Keys: map[string]string{}}
 	s = s[nl+1:]
+	m.records = s
 	for len(s) > 0 {
 		var f [3]string
 		for i := range f {
@@ -374,18 +381,24 @@ func readManifest(path string) manifest {
 }
 
 func writeManifest(path string, m manifest) error {
-	names := make([]string, 0, len(m.Files))
-	for n := range m.Files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
 	var b bytes.Buffer
-	b.Grow(len(names) * 200)
-	b.WriteString(manifestHeader + m.Dir + "\n")
-	for _, n := range names {
-		for _, f := range [3]string{n, m.Files[n], m.Keys[n]} {
-			b.WriteString(f)
-			b.WriteByte(0)
+	if m.records != "" {
+		b.Grow(len(manifestHeader) + len(m.Dir) + 1 + len(m.records))
+		b.WriteString(manifestHeader + m.Dir + "\n")
+		b.WriteString(m.records)
+	} else {
+		names := make([]string, 0, len(m.Files))
+		for n := range m.Files {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		b.Grow(len(names) * 200)
+		b.WriteString(manifestHeader + m.Dir + "\n")
+		for _, n := range names {
+			for _, f := range [3]string{n, m.Files[n], m.Keys[n]} {
+				b.WriteString(f)
+				b.WriteByte(0)
+			}
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -192,10 +193,28 @@ func TestManifestFile(t *testing.T) {
 	if err := writeManifest(path, m); err != nil {
 		t.Fatal(err)
 	}
-	if got := readManifest(path); !reflect.DeepEqual(got, m) {
+	got := readManifest(path)
+	if !reflect.DeepEqual(got.Files, m.Files) || !reflect.DeepEqual(got.Keys, m.Keys) || got.Dir != m.Dir {
 		t.Fatalf("read %+v, wrote %+v", got, m)
 	}
 	b, _ := os.ReadFile(path)
+	// A manifest read, written again under another folder, is written as
+	// if encoded afresh: the same records, the new folder.
+	got.Dir = "4:5:6"
+	again := filepath.Join(t.TempDir(), "again")
+	if err := writeManifest(again, got); err != nil {
+		t.Fatal(err)
+	}
+	m.Dir = "4:5:6"
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if err := writeManifest(fresh, m); err != nil {
+		t.Fatal(err)
+	}
+	a, errA := os.ReadFile(again)
+	f, errF := os.ReadFile(fresh)
+	if errA != nil || errF != nil || !bytes.Equal(a, f) {
+		t.Errorf("a manifest read and written again:\n%q\nencoded afresh:\n%q", a, f)
+	}
 	for _, bad := range [][]byte{b[:len(b)-1], b[:len(manifestHeader)+3], []byte(`{"dir":"1:2:3","files":{}}`)} {
 		os.WriteFile(path, bad, 0o644)
 		if got := readManifest(path); got.Dir != "" || len(got.Files) > 0 {
