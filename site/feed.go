@@ -193,9 +193,11 @@ func (r *renderer) sitemap() error {
 
 // sitemapXML is what encoding/xml writes, indented by a space, for a
 // urlset or sitemapindex element (root) of these addresses, each in an
-// element named item; written directly, because encoding/xml, walking each
-// address by reflection, took 0.3 s at the serial end of a rebuild of
-// 50,000 documents (137,000 pages). TestSitemapXML holds the two equal.
+// element named item; written directly, because the sitemap comes at the
+// serial end of a build (0.30 s of a one-file rebuild at 50,000 documents,
+// 136,543 pages), and encoding/xml, walking each address by reflection,
+// took 66-84 ms per 50,000 addresses against 13 ms (BenchmarkSitemapXML).
+// TestSitemapXML holds the two equal.
 func sitemapXML(root, item string, urls []sitemapURL) []byte {
 	var b bytes.Buffer
 	b.Grow(128 + len(urls)*96)

@@ -287,15 +287,17 @@ type keyedWriter interface {
 }
 
 // writeKeyed writes a page through the Output's WriteKeyed when it has one:
-// the template runs only if the page's key changed.
+// the template runs only if the page's key (pageKey: its data and deps)
+// changed.
 func (r *renderer) writeKeyed(name, tmpl string, p page, deps ...any) error {
-	return r.writeKeyedFill(name, tmpl, p, nil, deps...)
+	return r.writeKeyedBy(name, tmpl, p, nil, func(p page) string { return r.pageKey(p, tmpl, deps) })
 }
 
-// writeKeyedFill is writeKeyed for a page with data that is costly to make
-// and that the key covers by what it is made from: fill makes it, and runs
-// only if the page is rendered.
-func (r *renderer) writeKeyedFill(name, tmpl string, p page, fill func(), deps ...any) error {
+// writeKeyedBy is writeKeyed with the page's key made by key (entityKey,
+// docKey), for a page with data that is costly to make and that the key
+// covers by what it is made from: fill makes it, and runs only if the page
+// is rendered.
+func (r *renderer) writeKeyedBy(name, tmpl string, p page, fill func(), key func(page) string) error {
 	kw, ok := r.out.(keyedWriter)
 	if !ok {
 		if fill != nil {
@@ -304,7 +306,7 @@ func (r *renderer) writeKeyedFill(name, tmpl string, p page, fill func(), deps .
 		return r.write(name, tmpl, p)
 	}
 	p = r.begin(name, tmpl, p)
-	return kw.WriteKeyed(name, r.pageKey(p, tmpl, deps), func() ([]byte, error) {
+	return kw.WriteKeyed(name, key(p), func() ([]byte, error) {
 		if fill != nil {
 			fill()
 		}
@@ -373,8 +375,8 @@ func (r *renderer) startKey(tmpl string, p page) *keyHasher {
 // listed documents and co-occurring entities as their fingerprints, plus
 // what entity.html and its quote partial fetch by id (the citing
 // documents, the speakers, the timeline pages of its events).
-func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs, fp *fingerprints) string {
-	l := r.lk()
+func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs) string {
+	l, fp := r.lk(), r.fingerprints()
 	k := r.startKey("entity", p)
 	defer hashers.Put(k)
 	k.value(reflect.ValueOf(b.Entity))
@@ -441,8 +443,8 @@ func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs, fp *fingerpr
 // text is made from: the document (its fingerprint), its links (the
 // entities' types are in the groups), the speakers of its quotes and the
 // timeline pages of its dates.
-func (r *renderer) docKey(p page, b *docBody, i int, shown []int32, fp *fingerprints) string {
-	l := r.lk()
+func (r *renderer) docKey(p page, b *docBody, i int, shown []int32) string {
+	l, fp := r.lk(), r.fingerprints()
 	k := r.startKey("doc", p)
 	defer hashers.Put(k)
 	k.raw(fp.doc[i][:])

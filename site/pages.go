@@ -431,11 +431,6 @@ type docQuote struct {
 
 func (r *renderer) documents() error {
 	l := r.lk()
-	kw, keyed := r.out.(keyedWriter)
-	var fp *fingerprints
-	if keyed {
-		fp = r.fingerprints()
-	}
 	return r.forEach(len(r.c.Docs), func(i int) error {
 		a := r.c.Docs[i]
 		links := r.c.Links[i]
@@ -500,17 +495,8 @@ func (r *renderer) documents() error {
 		fill := func() {
 			body.Blocks = highlight(a, links, func(id string) string { return r.c.Entity(id).Type }, l.tl.pageOf)
 		}
-		name := "docs/" + a.Doc.ID + ".html"
-		p := page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}
-		if !keyed {
-			fill()
-			return r.write(name, "doc", p)
-		}
-		p = r.begin(name, "doc", p)
-		return kw.WriteKeyed(name, r.docKey(p, body, i, shown, fp), func() ([]byte, error) {
-			fill()
-			return r.render(name, "doc", p)
-		})
+		return r.writeKeyedBy("docs/"+a.Doc.ID+".html", "doc", page{Root: "../", Title: a.Doc.Title, Nav: "documents", Body: body}, fill,
+			func(p page) string { return r.docKey(p, body, i, shown) })
 	})
 }
 
@@ -812,11 +798,6 @@ type entityRefs struct {
 
 func (r *renderer) entities() error {
 	l := r.lk()
-	kw, keyed := r.out.(keyedWriter)
-	var fp *fingerprints
-	if keyed {
-		fp = r.fingerprints()
-	}
 	err := r.forEach(len(r.c.Entities), func(k int) error {
 		e := r.c.Entities[k]
 		refs := l.refs[k]
@@ -900,17 +881,8 @@ func (r *renderer) entities() error {
 			}
 		}
 		body := &entityBody{e, docs, kd, co, quotes, events, stories[:min(len(stories), 10)], len(order), allQuotes, allEvents, len(order) > entityKWICDocs}
-		name := "entities/" + e.ID + ".html"
-		p := page{Root: "../", Title: e.Name, Nav: "entities", Body: body}
-		if !keyed {
-			contexts()
-			return r.write(name, "entity", p)
-		}
-		p = r.begin(name, "entity", p)
-		return kw.WriteKeyed(name, r.entityKey(p, body, &er, fp), func() ([]byte, error) {
-			contexts()
-			return r.render(name, "entity", p)
-		})
+		return r.writeKeyedBy("entities/"+e.ID+".html", "entity", page{Root: "../", Title: e.Name, Nav: "entities", Body: body}, contexts,
+			func(p page) string { return r.entityKey(p, body, &er) })
 	})
 	if err != nil {
 		return err
