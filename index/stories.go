@@ -1027,7 +1027,7 @@ func candidatePairs(sigs [][]uint64) [][2]int32 {
 	bands := minhashBins / lshRows
 	per := make([][][2]int32, bands)
 	Parallel(bands, func(b int) {
-		buckets := map[uint64][]int32{}
+		buckets := make(map[uint64][]int32, len(sigs)) // most documents get a bucket of their own
 		for i, sig := range sigs {
 			if sig == nil {
 				continue

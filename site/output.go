@@ -82,8 +82,7 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 	if old, _ := filepath.Glob(filepath.Join(parent, "."+base+".tmp-*")); len(old) > 0 {
 		removeLater(old...)
 	}
-	o := &Output{final: final, recycle: filepath.Join(parent, "."+base+".prev"), manifest: manifestPath,
-		next: manifest{Files: map[string]string{}, Keys: map[string]string{}}}
+	o := &Output{final: final, recycle: filepath.Join(parent, "."+base+".prev"), manifest: manifestPath}
 	// The two manifests (29 MB each for a site of 50,000 documents) are
 	// read side by side.
 	var wg sync.WaitGroup
@@ -91,6 +90,9 @@ func NewOutput(final, manifestPath string) (*Output, error) {
 	go func() { defer wg.Done(); o.have = readManifest(o.prevManifest()) }()
 	o.prev = readManifest(manifestPath)
 	wg.Wait()
+	// The new site most likely has as many files as the last one.
+	n := len(o.prev.Files)
+	o.next = manifest{Files: make(map[string]string, n), Keys: make(map[string]string, n)}
 	// Trust the manifest only if the site it describes is still there.
 	if _, err := os.Stat(filepath.Join(final, "index.html")); err != nil || o.prev.Dir != dirIdentity(final) {
 		o.prev = manifest{}
@@ -349,8 +351,11 @@ func readManifest(path string) manifest {
 	if nl < 0 {
 		return manifest{}
 	}
-	m := manifest{Dir: s[:nl], Files: map[string]string{}, Keys: map[string]string{}}
-	s = s[nl+1:]
+	dir, s := s[:nl], s[nl+1:]
+	// Sized up front: growing two maps of 191,000 names (a site of 50,000
+	// documents) one doubling at a time took half of this function's time.
+	n := strings.Count(s, "\x00") / 3
+	m := manifest{Dir: dir, Files: make(map[string]string, n), Keys: make(map[string]string, n)}
 	m.records = s
 	for len(s) > 0 {
 		var f [3]string
