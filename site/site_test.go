@@ -2,10 +2,13 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"github.com/blevesearch/bleve/v2"
+	"math"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -593,6 +596,45 @@ func TestKeyFields(t *testing.T) {
 		}
 		if !slices.Equal(got, want) {
 			t.Errorf("%s has fields %v; entityKey and docKey (pagekey.go) cover %v", typ, got, want)
+		}
+	}
+}
+
+// TestDisplayOrder holds a document page's entity order, sorted by rank
+// keys, to the comparison of the entities it stands for.
+func TestDisplayOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	types := append(slices.Clone(typeOrder), "ZZZ", "AAA", "")
+	var ents []*index.Entity
+	for i := range 400 {
+		e := &index.Entity{ID: fmt.Sprintf("e%04d", i), Type: types[rng.IntN(len(types))], Mentions: rng.IntN(5)}
+		for range rng.IntN(4) {
+			e.Docs = append(e.Docs, "d")
+		}
+		ents = append(ents, e)
+	}
+	l := &lookups{}
+	l.entType, l.entRank = entityRanks(ents)
+	for range 300 {
+		var ix, ns []int32
+		for x := range ents {
+			if rng.IntN(20) == 0 {
+				ix, ns = append(ix, int32(x)), append(ns, int32(1+rng.IntN(3)))
+			}
+		}
+		if rng.IntN(10) == 0 {
+			ns[0] = math.MaxInt32 // the key's extremes
+		}
+		want := make([]int, len(ix))
+		for k := range want {
+			want[k] = k
+		}
+		slices.SortFunc(want, func(p, q int) int {
+			a, b := ents[ix[p]], ents[ix[q]]
+			return cmp.Or(byTypeOrder(a.Type, b.Type), cmp.Compare(ns[q], ns[p]), byReport(a, b))
+		})
+		if got := l.displayOrder(ix, ns); !slices.Equal(got, want) {
+			t.Fatalf("order %v, want %v", got, want)
 		}
 	}
 }
