@@ -23,7 +23,7 @@ func csvStd(t testing.TB, fields []string) string {
 // everything that decides quoting: commas, quotes, CR, LF, leading Unicode
 // spaces, the \. marker, invalid UTF-8.
 func TestCSVRow(t *testing.T) {
-	parts := []string{"a", "Zürich", ",", `"`, "\n", "\r", "\r\n", " ", "\t", "\u00a0", "\u0085", "\u2028", `\`, ".", `\.`, "\xff", "|", "é"}
+	parts := []string{"a", "Zürich", "\v", "\f", "\x00", "\x1f", "\x0e", ",", `"`, "\n", "\r", "\r\n", " ", "\t", "\u00a0", "\u0085", "\u2028", `\`, ".", `\.`, "\xff", "|", "é"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
 		fields := make([]string, 1+rng.IntN(4))
@@ -33,6 +33,12 @@ func TestCSVRow(t *testing.T) {
 				sb.WriteString(parts[rng.IntN(len(parts))])
 			}
 			fields[i] = sb.String()
+			switch rng.IntN(4) { // long fields take the other path
+			case 0:
+				fields[i] += strings.Repeat("y", 64)
+			case 1:
+				fields[i] = strings.Repeat("y", 60+rng.IntN(8)) + fields[i]
+			}
 		}
 		if got, want := string(appendCSVRow(nil, fields)), csvStd(t, fields); got != want {
 			t.Fatalf("%q: got %q, want %q", fields, got, want)
@@ -57,20 +63,26 @@ func BenchmarkCSVRow(b *testing.B) {
 	for i := range ids {
 		ids[i] = "doc-" + strings.Repeat("x", i%7) + "-2017"
 	}
-	row := []string{"acme-corp", "Acme Corp", "ORG", "Acme|ACME Corp.", strings.Join(ids, "|"), "12345"}
-	b.Run("appendCSVRow", func(b *testing.B) {
-		var buf []byte
-		for b.Loop() {
-			buf = appendCSVRow(buf[:0], row)
-		}
-	})
-	b.Run("encoding/csv", func(b *testing.B) {
-		var buf bytes.Buffer
-		w := csv.NewWriter(&buf)
-		for b.Loop() {
-			buf.Reset()
-			w.Write(row)
-			w.Flush()
-		}
-	})
+	rows := map[string][]string{
+		"mention": {"doc-000123", "acme-corp", "1234", "1243", "Acme Corp", "ORG"},
+		"entity":  {"acme-corp", "Acme Corp", "ORG", "Acme|ACME Corp.", strings.Join(ids, "|"), "12345"},
+	}
+	for _, name := range []string{"mention", "entity"} {
+		row := rows[name]
+		b.Run(name+"/appendCSVRow", func(b *testing.B) {
+			var buf []byte
+			for b.Loop() {
+				buf = appendCSVRow(buf[:0], row)
+			}
+		})
+		b.Run(name+"/encoding-csv", func(b *testing.B) {
+			var buf bytes.Buffer
+			w := csv.NewWriter(&buf)
+			for b.Loop() {
+				buf.Reset()
+				w.Write(row)
+				w.Flush()
+			}
+		})
+	}
 }
