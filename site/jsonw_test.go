@@ -3,8 +3,10 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,4 +140,31 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatalf("%q: %s, encoding/json %s", s, got, want)
 		}
 	})
+}
+
+// TestJSONStringRuns holds appendJSONString to encoding/json on strings
+// where the bytes to escape fall at every offset of the eight-byte steps,
+// between runs of plain ASCII.
+func TestJSONStringRuns(t *testing.T) {
+	parts := []string{"a", "plain words ", "0123456789abcdef", `"`, `\`, "\n", "\x00", "\x1f", " ", "~", "\x7f", "é", "\u2028", "\u2029", "\xff", "\xe2\x80", "<&>"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(12) {
+			sb.WriteString(parts[rng.IntN(len(parts))])
+		}
+		s := sb.String()
+		if got, want := appendJSONString(nil, s), encodingJSON(t, s, ""); !bytes.Equal(got, want) {
+			t.Fatalf("%q: %s, encoding/json %s", s, got, want)
+		}
+	}
+}
+
+func BenchmarkJSONString(b *testing.B) {
+	s := strings.Repeat("The court granted the motion to dismiss the complaint on April 7, 2017. ", 8)
+	var buf []byte
+	for b.Loop() {
+		buf = appendJSONString(buf[:0], s)
+	}
+	b.SetBytes(int64(len(s)))
 }
