@@ -379,7 +379,20 @@ func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs) string {
 	l, fp := r.lk(), r.fingerprints()
 	k := r.startKey("entity", p)
 	defer hashers.Put(k)
-	k.value(reflect.ValueOf(b.Entity))
+	// The entity as the page shows it: of its documents only how many
+	// (b.Docs lists the ones shown). Hashing every id of Docs, as the
+	// reflection walk did, took 0.59 s of CPU over the entity pages at
+	// 50,000 documents.
+	e := b.Entity
+	k.str(e.ID)
+	k.str(e.Name)
+	k.str(e.Type)
+	k.u64(uint64(len(e.Aliases)))
+	for _, a := range e.Aliases {
+		k.str(a)
+	}
+	k.u64(uint64(len(e.Docs)))
+	k.u64(uint64(e.Mentions))
 	k.u64(uint64(len(b.Docs)))
 	for i, d := range b.Docs {
 		k.raw(fp.doc[er.docs[i]][:])

@@ -450,6 +450,24 @@ func TestIncrementalRenderAfterChanges(t *testing.T) {
 		},
 		"entity retyped": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Type = "ORG" },
 		"entity renamed": func(c *index.Corpus) { c.Entity("nathan-freed-wessler").Name = "N. F. Wessler" },
+		// what its page shows of the entity beyond its name and type
+		"alias added": func(c *index.Corpus) {
+			e := c.Entity("nathan-freed-wessler")
+			e.Aliases = append(e.Aliases, "N. Wessler")
+		},
+		"alias respelled": func(c *index.Corpus) {
+			for _, e := range c.Entities {
+				if len(e.Aliases) > 0 {
+					e.Aliases[0] += "s"
+					return
+				}
+			}
+			panic("no entity with an alias")
+		},
+		"documents counted": func(c *index.Corpus) {
+			e := c.Entity("nathan-freed-wessler")
+			e.Docs = append(e.Docs, "zz-not-listed")
+		},
 		// one nobody quotes: its name reaches document pages only through
 		// their lists of entities
 		"unquoted entity renamed": func(c *index.Corpus) {
@@ -568,6 +586,9 @@ func TestKeyFields(t *testing.T) {
 	covered := map[reflect.Type][]string{
 		reflect.TypeOf(entityBody{}): {"Entity", "Docs", "KWIC", "Cooccur", "Quotes", "Events", "Stories",
 			"AllDocs", "AllQuotes", "AllEvents", "MoreKWIC"},
+		// field by field; of Docs only the length, which is all
+		// entity.html shows
+		reflect.TypeOf(index.Entity{}): {"ID", "Name", "Type", "Aliases", "Docs", "Mentions"},
 		// by the document's fingerprint, and the count
 		reflect.TypeOf(entityDoc{}): {"Doc", "Mentions"},
 		// ID, Title, Source, Published by the document's fingerprint;
