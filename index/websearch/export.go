@@ -1220,7 +1220,7 @@ func entityFingerprint(en Entity) (fp [16]byte) {
 // index holds (which its Key covers): the page metadata, the entities (by
 // their fingerprints: copying their names into the key took most of its
 // 0.6 s over 50,000 documents), the snippet length.
-func (e *exporter) textKey(o int, m *Doc, byID map[string]Entity) [16]byte {
+func (e *exporter) textKey(o int, m *Doc) [16]byte {
 	d := &e.st.docs[o]
 	b := e.tkBuf[:0]
 	part := func(s string) {
@@ -1289,7 +1289,7 @@ func (e *exporter) texts(meta map[string]*Doc, byID map[string]Entity, man map[s
 		h := sha256.New()
 		for o := lo; o < hi; o++ {
 			d := &e.st.docs[o]
-			tk := e.textKey(o, meta[d.id], byID)
+			tk := e.textKey(o, meta[d.id])
 			if d.key == "" || tk != d.tkey || d.tlen == 0 {
 				p, err := e.textPayload(o, meta[d.id], byID)
 				if err != nil {
