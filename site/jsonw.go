@@ -239,10 +239,25 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 // control characters, quotes and backslashes escaped, invalid UTF-8 as
 // U+FFFD, and U+2028 and U+2029 escaped.
 func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	const hex, lsb = "0123456789abcdef", 0x0101010101010101
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look: no byte of 0x80
+		// or more, under 0x20, a quote or a backslash (SWAR tests, exact
+		// for whether any byte matches).
+		for i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			q, bs := x^(lsb*'"'), x^(lsb*'\\')
+			if (x|(x-lsb*0x20)&^x|(q-lsb)&^q|(bs-lsb)&^bs)&(lsb*0x80) != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf {
 			if jsonSafe[b] {
 				i++

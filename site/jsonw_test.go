@@ -161,10 +161,22 @@ func TestJSONStringRuns(t *testing.T) {
 }
 
 func BenchmarkJSONString(b *testing.B) {
-	s := strings.Repeat("The court granted the motion to dismiss the complaint on April 7, 2017. ", 8)
-	var buf []byte
-	for b.Loop() {
-		buf = appendJSONString(buf[:0], s)
-	}
-	b.SetBytes(int64(len(s)))
+	long := strings.Repeat("The court granted the motion to dismiss the complaint on April 7, 2017. ", 8)
+	short := []string{"doc-000123", "acme-corp", "2017-04-07", "ORG", "Acme Corp", "news/doc-000123.md", "docs/doc-000123.html"}
+	b.Run("long", func(b *testing.B) {
+		var buf []byte
+		for b.Loop() {
+			buf = appendJSONString(buf[:0], long)
+		}
+		b.SetBytes(int64(len(long)))
+	})
+	b.Run("short", func(b *testing.B) { // seven, as in documents.json
+		var buf []byte
+		for b.Loop() {
+			buf = buf[:0]
+			for _, s := range short {
+				buf = appendJSONString(buf, s)
+			}
+		}
+	})
 }
