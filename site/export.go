@@ -80,7 +80,7 @@ func (r *renderer) exports() error {
 			authors = []string{}
 		}
 		var story *string
-		if s := l.storyOf[d.ID]; s != nil {
+		if s := l.storyAt[i]; s != nil {
 			story = &s.ID
 		}
 		docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,

@@ -45,8 +45,7 @@ var _ [entityDocs - entityKWICDocs]struct{}
 // lookups are the corpus cross-references pages need, built once.
 type lookups struct {
 	docIdx   map[string]int
-	storyOf  map[string]*index.Story
-	storyAt  []*index.Story // storyOf by document index
+	storyAt  []*index.Story // document (index) -> its story, nil if none
 	stories  map[string]*index.Story
 	quote    map[string]*index.Quote
 	quotesBy map[string][]*index.Quote // by speaker
@@ -68,7 +67,7 @@ func (r *renderer) lk() *lookups {
 		return r.look
 	}
 	c := r.c
-	l := &lookups{docIdx: make(map[string]int, len(c.Docs)), storyOf: map[string]*index.Story{}, stories: map[string]*index.Story{},
+	l := &lookups{docIdx: make(map[string]int, len(c.Docs)), stories: map[string]*index.Story{},
 		quote: map[string]*index.Quote{}, quotesBy: map[string][]*index.Quote{}, quotesIn: map[string][]*index.Quote{},
 		copies: map[string][]string{}, events: map[string][]*index.Event{}}
 	// Entities by index (Corpus.Entities is sorted by id, so sorted
@@ -145,7 +144,6 @@ func (r *renderer) lk() *lookups {
 	for _, s := range c.Stories {
 		l.stories[s.ID] = s
 		for _, d := range s.Docs {
-			l.storyOf[d.ID] = s
 			if i, ok := l.docIdx[d.ID]; ok {
 				l.storyAt[i] = s
 			}
@@ -529,7 +527,7 @@ func (r *renderer) documents() error {
 		}
 		sort.SliceStable(quotes, func(i, j int) bool { return quotes[i].Citation.Start < quotes[j].Citation.Start })
 		// its story and the other documents in it
-		story := l.storyOf[a.Doc.ID]
+		story := l.storyAt[i]
 		var others []*extract.Document
 		if story != nil {
 			for _, d := range story.Docs {
