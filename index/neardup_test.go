@@ -18,11 +18,8 @@ func candidatePairsRef(sigs [][]uint64) [][2]int32 {
 			continue
 		}
 		for b := 0; b < minhashBins/lshRows; b++ {
-			h := uint64(b) + 1
-			for _, v := range sig[b*lshRows : (b+1)*lshRows] {
-				h = mix64(h*0x9E3779B97F4A7C15 + v)
-			}
-			buckets[h] = append(buckets[h], int32(i))
+			k := bandKey(sig, b)
+			buckets[k] = append(buckets[k], int32(i))
 		}
 	}
 	pairs := map[[2]int32]bool{}

@@ -1032,11 +1032,8 @@ func candidatePairs(sigs [][]uint64) [][2]int32 {
 			if sig == nil {
 				continue
 			}
-			h := uint64(b) + 1
-			for _, v := range sig[b*lshRows : (b+1)*lshRows] {
-				h = mix64(h*0x9E3779B97F4A7C15 + v)
-			}
-			buckets[h] = append(buckets[h], int32(i))
+			k := bandKey(sig, b)
+			buckets[k] = append(buckets[k], int32(i))
 		}
 		var pairs [][2]int32
 		for _, bk := range buckets {
@@ -1063,6 +1060,15 @@ func candidatePairs(sigs [][]uint64) [][2]int32 {
 	all := slices.Concat(per...)
 	slices.SortFunc(all, func(a, b [2]int32) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
 	return slices.Compact(all)
+}
+
+// bandKey is the bucket of band b of a signature.
+func bandKey(sig []uint64, b int) uint64 {
+	h := uint64(b) + 1
+	for _, v := range sig[b*lshRows : (b+1)*lshRows] {
+		h = mix64(h*0x9E3779B97F4A7C15 + v)
+	}
+	return h
 }
 
 // nearDuplicate compares two shingle sets exactly.
