@@ -375,34 +375,43 @@ func readManifest(path string) manifest {
 }
 
 func writeManifest(path string, m manifest) error {
-	var b bytes.Buffer
-	if m.records != "" {
-		b.Grow(len(manifestHeader) + len(m.Dir) + 1 + len(m.records))
-		b.WriteString(manifestHeader + m.Dir + "\n")
-		b.WriteString(m.records)
-	} else {
+	records := m.records // a manifest read: its records as they were
+	if records == "" {
 		names := make([]string, 0, len(m.Files))
 		for n := range m.Files {
 			names = append(names, n)
 		}
 		slices.Sort(names)
+		var b strings.Builder
 		b.Grow(len(names) * 200)
-		b.WriteString(manifestHeader + m.Dir + "\n")
 		for _, n := range names {
 			for _, f := range [3]string{n, m.Files[n], m.Keys[n]} {
 				b.WriteString(f)
 				b.WriteByte(0)
 			}
 		}
+		records = b.String()
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b.Bytes(), 0o644); err != nil {
+	f, err := os.Create(tmp)
+	if err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	_, err = f.WriteString(manifestHeader + m.Dir + "\n")
+	if err == nil {
+		_, err = f.WriteString(records)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil
