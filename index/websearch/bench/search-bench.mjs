@@ -15,6 +15,15 @@
 // server, request interception, gzip), alone and ten at once; cold queries
 // that wait for their ten results' text records cannot beat the second.
 //
+// The peer method: the same steps, timed the way shared/bench/peers times
+// Pagefind, in a third fresh profile per rep. On a blank page of the site's
+// origin (the harness serves /__blank.html), import+init runs from adding
+// search/manifest.js until the engine is ready, and each query from
+// engine.search to its result set, facets and the records of its top five
+// (Pagefind: pf.search, whose answer includes the filter counts, then
+// data() of the top five). Nothing is drawn. first query =
+// import+init + the first query, as the peer's time to first results.
+//
 // With several --site options (two exports of the same corpus, say before and
 // after a change), the sessions alternate between the sites, rep by rep, so
 // that a shared machine's load falls on both alike; each site gets its own
@@ -57,8 +66,10 @@ const queries = JSON.parse(fs.readFileSync(QFILE, "utf8")).map((q) => {
 const MIME = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json" };
 const TEXTY = new Set([".html", ".js", ".css", ".json"]);
 let log = [];
+const BLANK = "<!doctype html><html lang=en><meta charset=utf-8><title>bench</title><body></body></html>";
 const server = http.createServer((req, res) => {
   const u = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (u === "/__blank.html") { res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(BLANK); return; }
   const p = path.join(ROOT, path.normalize(u));
   if (!p.startsWith(ROOT)) { res.writeHead(403).end(); return; }
   if (!fs.existsSync(p) || fs.statSync(p).isDirectory()) { res.writeHead(404).end(); log.push({ url: u, status: 404, bytes: 0 }); return; }
@@ -120,6 +131,38 @@ async function fetchFloor(page) {
   }, files);
 }
 
+// peerQuery: engine.search, its facets and the records of its top five.
+const peerQuery = (page, q) => page.evaluate(async (q) => {
+  const E = window.casefileSearch.engine;
+  const t0 = performance.now();
+  const r = await E.search(q.q, { sort: q.sort, size: 10 });
+  const t1 = performance.now();
+  const [f, docs] = await Promise.all([E.facets(r.result), Promise.all(r.hits.slice(0, 5).map((h) => E.doc(h.ord)))]);
+  const t2 = performance.now();
+  return { hits: r.total, search_ms: t1 - t0, total_ms: t2 - t0, facets: Object.keys(f).length, first: docs[0] ? docs[0].u : null };
+}, q);
+
+async function peerSession() {
+  const b = await browser();
+  await b.page.goto(`${BASE}/__blank.html`);
+  take();
+  const init = await b.page.evaluate(() => new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const C = window.casefileSearch = window.casefileSearch || {};
+    C.onEngine = () => resolve({ import_init_ms: performance.now() - t0 });
+    const s = document.createElement("script");
+    s.src = "search/manifest.js";
+    s.onerror = () => reject(new Error("manifest.js did not load"));
+    document.head.appendChild(s);
+  }));
+  const out = { init: { ...init, ...take() }, steps: [] };
+  for (const pass of ["cold", "warm"]) {
+    for (const q of queries) out.steps.push({ pass, q: q.q, sort: q.sort, ...(await peerQuery(b.page, q)), ...take() });
+  }
+  await b.close();
+  return out;
+}
+
 async function session(rep) {
   const out = { rep, steps: [] };
   // time to first results: open a search link in a fresh profile
@@ -149,6 +192,7 @@ async function session(rep) {
   out.floor = await fetchFloor(b.page);
   take();
   await b.close();
+  out.peer = await peerSession();
   return out;
 }
 
@@ -164,6 +208,28 @@ server.close();
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const pct = (a, p) => { const s = [...a].sort((x, y) => x - y); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const r1 = (x) => +x.toFixed(1);
+// the peer method's figures, summarised as the peer harness summarises them
+function peerSummary(sessions) {
+  const pass = (name) => {
+    const rows = queries.map((q, qi) => {
+      const xs = sessions.map((s) => s.peer.steps.filter((x) => x.pass === name)[qi]);
+      return { q: q.q + (q.sort ? " [sort date]" : ""), search_ms: r1(med(xs.map((x) => x.search_ms))),
+        total_ms: r1(med(xs.map((x) => x.total_ms))), kb: r1(med(xs.map((x) => x.bytes)) / 1024), requests: med(xs.map((x) => x.requests)) };
+    });
+    const phrase = rows.find((r) => r.q.startsWith('"'));
+    return { median_ms: r1(med(rows.map((r) => r.total_ms))), p95_ms: r1(pct(rows.map((r) => r.total_ms), 95)),
+      max_ms: r1(Math.max(...rows.map((r) => r.total_ms))), phrase_ms: phrase ? r1(phrase.total_ms) : null,
+      median_kb: r1(med(rows.map((r) => r.kb))), max_kb: r1(Math.max(...rows.map((r) => r.kb))), per_query: rows };
+  };
+  const init = sessions.map((s) => s.peer.init.import_init_ms);
+  return {
+    import_init_ms: r1(med(init)),
+    time_to_first_results_ms: r1(med(sessions.map((s) => s.peer.init.import_init_ms + s.peer.steps[0].total_ms))),
+    bytes_to_first_results_kb: r1(med(sessions.map((s) => s.peer.init.bytes + s.peer.steps[0].bytes)) / 1024),
+    cold: pass("cold"), warm: pass("warm"),
+  };
+}
+
 SITES.forEach((site, si) => {
   const sessions = sessionsOf[si];
   const perQuery = [];
@@ -193,10 +259,15 @@ SITES.forEach((site, si) => {
     boot: { booted_ms: r1(med(sessions.map((s) => s.boot.booted_ms))), kb: r1(med(sessions.map((s) => s.boot.bytes)) / 1024) },
     // medians over the sessions of fetchFloor: one request, ten at once
     request_floor: { one_ms: r1(med(sessions.map((s) => s.floor.one_ms))), ten_parallel_ms: r1(med(sessions.map((s) => s.floor.ten_ms))) },
-    cold: passSummary("cold"), warm: passSummary("warm"), per_query: perQuery,
+    cold: passSummary("cold"), warm: passSummary("warm"),
+    peer_method: peerSummary(sessions), per_query: perQuery,
   };
   fs.writeFileSync(SITES.length > 1 ? OUT.replace(/(\.json)?$/, "-" + (si + 1) + "$1") : OUT, JSON.stringify(summary, null, 1));
   if (SITES.length > 1) console.log("== site " + (si + 1) + ": " + site);
-  console.log(JSON.stringify({ ...summary, per_query: undefined }, null, 1));
+  const peer = summary.peer_method;
+  console.log(JSON.stringify({ ...summary, per_query: undefined,
+    peer_method: { ...peer, cold: { ...peer.cold, per_query: undefined }, warm: { ...peer.warm, per_query: undefined } } }, null, 1));
   console.table(perQuery);
+  console.log("peer method, cold pass:");
+  console.table(peer.cold.per_query);
 });
