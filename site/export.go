@@ -66,80 +66,85 @@ type storyExport struct {
 }
 
 func (r *renderer) exports() error {
-	var docs []docExport
-	l := r.lk()
-	for i, a := range r.c.Docs {
-		d := a.Doc
-		// its distinct entities, sorted by index and so by id
-		ents := make([]string, len(l.docEntIx[i]))
-		for k, x := range l.docEntIx[i] {
-			ents[k] = r.c.Entities[x].ID
-		}
-		authors := d.Authors
-		if authors == nil {
-			authors = []string{}
-		}
-		var story *string
-		if s := l.storyAt[i]; s != nil {
-			story = &s.ID
-		}
-		docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
-			d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]})
-	}
-	if err := r.writeJSON("data/documents.json", docs); err != nil {
-		return err
-	}
-	if err := r.writeJSON("data/entities.json", r.c.Entities); err != nil {
-		return err
-	}
-	ec, err := r.createCSV("data/entities.csv", "id", "name", "type", "aliases", "documents", "mentions")
-	if err != nil {
-		return err
-	}
-	for _, e := range r.c.Entities {
-		ec.row(e.ID, e.Name, e.Type, strings.Join(e.Aliases, "|"), strings.Join(e.Docs, "|"), strconv.Itoa(e.Mentions))
-	}
-	if err := ec.close(); err != nil {
-		return err
-	}
-	mc, err := r.createCSV("data/mentions.csv", "document", "entity", "start", "end", "text", "type")
-	if err != nil {
-		return err
-	}
-	for i, a := range r.c.Docs {
-		conv := newOffsets(a.Doc.Text)
-		for j, m := range a.Mentions {
-			id := r.c.Links[i][j]
-			if id == "" {
-				continue
+	l, keys := r.lk(), r.exportKeys()
+	if err := r.export("data/documents.json", keys.docs, func(w io.Writer) error {
+		docs := make([]docExport, 0, len(r.c.Docs))
+		for i, a := range r.c.Docs {
+			d := a.Doc
+			// its distinct entities, sorted by index and so by id
+			ents := make([]string, len(l.docEntIx[i]))
+			for k, x := range l.docEntIx[i] {
+				ents[k] = r.c.Entities[x].ID
 			}
-			mc.row(a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type)
+			authors := d.Authors
+			if authors == nil {
+				authors = []string{}
+			}
+			var story *string
+			if s := l.storyAt[i]; s != nil {
+				story = &s.ID
+			}
+			docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
+				d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]})
 		}
-	}
-	if err := mc.close(); err != nil {
+		return writeJSON(w, docs)
+	}); err != nil {
 		return err
 	}
-	if err := r.writeJSON("data/timeline.json", r.c.Timeline); err != nil {
+	if err := r.export("data/entities.json", keys.entities, func(w io.Writer) error {
+		return writeJSON(w, r.c.Entities)
+	}); err != nil {
 		return err
 	}
-	if err := r.writeJSON("data/quotes.json", r.quoteExports()); err != nil {
+	if err := r.exportCSV("data/entities.csv", keys.entities, func(c *csvFile) {
+		c.row("id", "name", "type", "aliases", "documents", "mentions")
+		for _, e := range r.c.Entities {
+			c.row(e.ID, e.Name, e.Type, strings.Join(e.Aliases, "|"), strings.Join(e.Docs, "|"), strconv.Itoa(e.Mentions))
+		}
+	}); err != nil {
 		return err
 	}
-	stories := []storyExport{}
-	for _, s := range r.c.Stories {
-		stories = append(stories, storyExport{s.ID, s.Title, s.Date, s.Last, s.Count, s.Sources, s.Entities, "stories/" + s.ID + ".html", s.Docs})
-	}
-	if err := r.writeJSON("data/stories.json", stories); err != nil {
+	if err := r.exportCSV("data/mentions.csv", keys.mentions, func(c *csvFile) {
+		c.row("document", "entity", "start", "end", "text", "type")
+		for i, a := range r.c.Docs {
+			conv := newOffsets(a.Doc.Text)
+			for j, m := range a.Mentions {
+				id := r.c.Links[i][j]
+				if id == "" {
+					continue
+				}
+				c.row(a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type)
+			}
+		}
+	}); err != nil {
 		return err
 	}
-	tc, err := r.createCSV("data/timeline.csv", "id", "date", "granularity", "summary", "documents", "entities")
-	if err != nil {
+	if err := r.export("data/timeline.json", keys.timeline, func(w io.Writer) error {
+		return writeJSON(w, r.c.Timeline)
+	}); err != nil {
 		return err
 	}
-	for _, ev := range r.c.Timeline {
-		tc.row(ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|"))
+	if err := r.exportCSV("data/timeline.csv", keys.timeline, func(c *csvFile) {
+		c.row("id", "date", "granularity", "summary", "documents", "entities")
+		for _, ev := range r.c.Timeline {
+			c.row(ev.ID, ev.Date, ev.Granularity, ev.Summary, strings.Join(ev.Docs, "|"), strings.Join(ev.Entities, "|"))
+		}
+	}); err != nil {
+		return err
 	}
-	return tc.close()
+	// quotes and stories are few next to the rest: made every time
+	if err := r.export("data/quotes.json", "", func(w io.Writer) error {
+		return writeJSON(w, r.quoteExports())
+	}); err != nil {
+		return err
+	}
+	return r.export("data/stories.json", "", func(w io.Writer) error {
+		stories := []storyExport{}
+		for _, s := range r.c.Stories {
+			stories = append(stories, storyExport{s.ID, s.Title, s.Date, s.Last, s.Count, s.Sources, s.Entities, "stories/" + s.ID + ".html", s.Docs})
+		}
+		return writeJSON(w, stories)
+	})
 }
 
 func (r *renderer) quoteExports() []quoteExport {
@@ -158,15 +163,46 @@ func (r *renderer) quoteExports() []quoteExport {
 	return out
 }
 
-// create opens an export for streaming when the Writer can stream, and
-// buffers it otherwise.
-func (r *renderer) create(name string) (io.WriteCloser, error) {
-	if sw, ok := r.out.(interface {
+// export makes one export through write, streamed when the Writer can
+// stream and buffered otherwise. With a key (exportKeys) and an Output, a
+// file the previous build made from the same key is kept as it is, and
+// write does not run.
+func (r *renderer) export(name, key string, write func(io.Writer) error) error {
+	w, err := r.create(name, key)
+	if w == nil || err != nil {
+		return err
+	}
+	if err := write(w); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// create opens an export: nil if the Output kept the previous build's file
+// for key.
+func (r *renderer) create(name, key string) (io.WriteCloser, error) {
+	if out, ok := r.out.(interface {
+		CreateKeyed(name, key string) (io.WriteCloser, error)
+	}); ok && key != "" {
+		return out.CreateKeyed(name, key)
+	}
+	if out, ok := r.out.(interface {
 		Create(name string) (io.WriteCloser, error)
 	}); ok {
-		return sw.Create(name)
+		return out.Create(name)
 	}
 	return &bufferedFile{name: name, out: r.out}, nil
+}
+
+// exportCSV is export for a CSV file written row by row.
+func (r *renderer) exportCSV(name, key string, rows func(*csvFile)) error {
+	return r.export(name, key, func(w io.Writer) error {
+		c := &csvFile{w: w, buf: make([]byte, 0, 64<<10)}
+		rows(c)
+		c.flush()
+		return c.err
+	})
 }
 
 type bufferedFile struct {
@@ -180,23 +216,21 @@ func (b *bufferedFile) Close() error { return b.out.WriteFile(b.name, b.Bytes())
 // writeJSON writes an indented JSON value (appendJSON, encoding/json's
 // layout); a slice is streamed element by element, so exports of large
 // corpora never sit whole in memory.
-func (r *renderer) writeJSON(name string, v any) error {
-	w, err := r.create(name)
-	if err != nil {
-		return err
-	}
+func writeJSON(w io.Writer, v any) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Slice || rv.Len() == 0 {
 		b, err := appendJSON(nil, v, "")
 		if err != nil {
-			w.Close()
 			return err
 		}
-		w.Write(append(b, '\n'))
-		return w.Close()
+		_, err = w.Write(append(b, '\n'))
+		return err
 	}
-	io.WriteString(w, "[\n")
+	if _, err := io.WriteString(w, "[\n"); err != nil {
+		return err
+	}
 	var buf []byte
+	var err error
 	for i := 0; i < rv.Len(); i++ {
 		buf = buf[:0]
 		if i > 0 {
@@ -204,13 +238,14 @@ func (r *renderer) writeJSON(name string, v any) error {
 		}
 		buf = append(buf, ' ')
 		if buf, err = appendJSON(buf, rv.Index(i).Interface(), " "); err != nil {
-			w.Close()
 			return err
 		}
-		w.Write(buf)
+		if _, err = w.Write(buf); err != nil {
+			return err
+		}
 	}
-	io.WriteString(w, "\n]\n")
-	return w.Close()
+	_, err = io.WriteString(w, "\n]\n")
+	return err
 }
 
 // csvFile streams CSV rows into an export, byte for byte as encoding/csv
@@ -222,19 +257,9 @@ func (r *renderer) writeJSON(name string, v any) error {
 // a 50,000-document site. A long field is scanned with IndexByte, in
 // vector steps; a short one, as most are, in one pass over a table.
 type csvFile struct {
-	w   io.WriteCloser
+	w   io.Writer
 	buf []byte
 	err error
-}
-
-func (r *renderer) createCSV(name string, header ...string) (*csvFile, error) {
-	w, err := r.create(name)
-	if err != nil {
-		return nil, err
-	}
-	f := &csvFile{w: w, buf: make([]byte, 0, 64<<10)}
-	f.row(header...)
-	return f, nil
 }
 
 func (f *csvFile) row(fields ...string) {
@@ -249,15 +274,6 @@ func (f *csvFile) flush() {
 		_, f.err = f.w.Write(f.buf)
 	}
 	f.buf = f.buf[:0]
-}
-
-func (f *csvFile) close() error {
-	f.flush()
-	err := f.err
-	if cerr := f.w.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }
 
 // appendCSVRow appends one record, as csv.Writer.Write writes it.

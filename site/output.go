@@ -251,25 +251,36 @@ func (o *Output) WriteKeyed(name, key string, render func() ([]byte, error)) err
 	if err := checkName(name); err != nil {
 		return err
 	}
-	if h, ok := o.prev.Files[name]; ok && o.prev.Keys[name] == key {
-		if err := o.record(name, h, key); err != nil {
-			return err
-		}
-		if o.link(name) {
-			o.count(&o.Linked)
-			return nil
-		}
-		// Could not link (the file is gone): render it after all.
-		o.mu.Lock()
-		delete(o.next.Files, name)
-		delete(o.next.Keys, name)
-		o.mu.Unlock()
+	if kept, err := o.keep(name, key); kept || err != nil {
+		return err
 	}
 	data, err := render()
 	if err != nil {
 		return err
 	}
 	return o.write(name, key, data)
+}
+
+// keep links name from the previous build if that build wrote it from the
+// same key; false if it did not, or if the file cannot be linked.
+func (o *Output) keep(name, key string) (bool, error) {
+	h, ok := o.prev.Files[name]
+	if !ok || o.prev.Keys[name] != key {
+		return false, nil
+	}
+	if err := o.record(name, h, key); err != nil {
+		return false, err
+	}
+	if o.link(name) {
+		o.count(&o.Linked)
+		return true, nil
+	}
+	// Could not link (the file is gone): make it after all.
+	o.mu.Lock()
+	delete(o.next.Files, name)
+	delete(o.next.Keys, name)
+	o.mu.Unlock()
+	return false, nil
 }
 
 // counter is the count a file that was not written goes to: a recycled
@@ -485,6 +496,24 @@ func removeLater(dirs ...string) {
 // as they are produced rather than assembled in memory. Close records the
 // file; an unchanged file is replaced by a link to the previous build's.
 func (o *Output) Create(name string) (io.WriteCloser, error) {
+	return o.create(name, "")
+}
+
+// CreateKeyed is Create for a file whose content is a function of key, as
+// in WriteKeyed: if the previous build wrote name from the same key, the
+// file is linked and CreateKeyed returns a nil writer, and the caller makes
+// nothing.
+func (o *Output) CreateKeyed(name, key string) (io.WriteCloser, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	if kept, err := o.keep(name, key); kept || err != nil {
+		return nil, err
+	}
+	return o.create(name, key)
+}
+
+func (o *Output) create(name, key string) (io.WriteCloser, error) {
 	if err := checkName(name); err != nil {
 		return nil, err
 	}
@@ -497,15 +526,15 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	return &streamFile{o: o, name: name, dst: dst, f: f, bw: bufio.NewWriterSize(f, 256<<10), h: sha256.New()}, nil
+	return &streamFile{o: o, name: name, key: key, dst: dst, f: f, bw: bufio.NewWriterSize(f, 256<<10), h: sha256.New()}, nil
 }
 
 type streamFile struct {
-	o         *Output
-	name, dst string
-	f         *os.File
-	bw        *bufio.Writer
-	h         hash.Hash
+	o              *Output
+	name, key, dst string
+	f              *os.File
+	bw             *bufio.Writer
+	h              hash.Hash
 }
 
 func (s *streamFile) Write(p []byte) (int, error) {
@@ -524,7 +553,7 @@ func (s *streamFile) Close() error {
 		return fmt.Errorf("output: %w", err)
 	}
 	h := hex.EncodeToString(s.h.Sum(nil))
-	if err := s.o.record(s.name, h, ""); err != nil {
+	if err := s.o.record(s.name, h, s.key); err != nil {
 		os.Remove(tmp)
 		return err
 	}

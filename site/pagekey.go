@@ -122,6 +122,19 @@ func (k *keyHasher) str(s string) {
 	k.w.WriteString(s)
 }
 
+// strs writes a list of strings, its length first. A nil list is not an
+// empty one: JSON writes null for it.
+func (k *keyHasher) strs(ss []string) {
+	if ss == nil {
+		k.u64(math.MaxUint64)
+		return
+	}
+	k.u64(uint64(len(ss)))
+	for _, s := range ss {
+		k.str(s)
+	}
+}
+
 func (k *keyHasher) raw(b []byte) { k.w.Write(b) }
 
 func (k *keyHasher) u64(v uint64) {
@@ -493,4 +506,108 @@ func (r *renderer) docKey(p page, b *docBody, i int, shown []int32) string {
 		k.str(id)
 	}
 	return hex.EncodeToString(k.sum())
+}
+
+// exportKeys are the keys of the large exports under data/ (renderer.export):
+// the code that makes them, as the executable's hash (extract.CodeHash, which
+// the analysis cache uses too), and what they are made from. After a change
+// that leaves the entities and the timeline as they were (a corrected
+// sentence, an added paragraph without names or dates), entities.* and
+// timeline.* are kept as they are instead of made again (1 s of CPU at
+// 50,000 documents), and mentions.csv is kept when only entities' names or
+// types changed. A key left empty (no keyed Output) makes its file every
+// time.
+type exportKeys struct{ docs, entities, mentions, timeline string }
+
+func (r *renderer) exportKeys() exportKeys {
+	if _, ok := r.out.(interface {
+		CreateKeyed(name, key string) (io.WriteCloser, error)
+	}); !ok {
+		return exportKeys{}
+	}
+	l, fp := r.lk(), r.fingerprints()
+	var keys [4]string
+	// each key is one stream of its data through SHA-256: a digest per
+	// object, made in parallel and then hashed again, took longer
+	write := [4]func(k *keyHasher){
+		func(k *keyHasher) { // documents.json
+			for i, a := range r.c.Docs {
+				// the document (its fingerprint covers what the analysis is
+				// made from), its path, entities, story and original
+				k.raw(fp.doc[i][:])
+				k.str(a.Doc.Path)
+				k.u64(uint64(len(l.docEntIx[i])))
+				for _, x := range l.docEntIx[i] {
+					k.str(r.c.Entities[x].ID)
+				}
+				if s := l.storyAt[i]; s != nil {
+					k.str(s.ID)
+				} else {
+					k.str("<nil>")
+				}
+				k.str(r.c.SameAs[a.Doc.ID])
+			}
+		},
+		func(k *keyHasher) { // entities.json, entities.csv
+			for _, e := range r.c.Entities {
+				hashEntity(k, e)
+			}
+		},
+		func(k *keyHasher) { // mentions.csv
+			for i, a := range r.c.Docs {
+				// the document, its mentions (in its analysis key when it
+				// has one) and the entity each links to
+				k.raw(fp.doc[i][:])
+				if a.Doc.Key == "" {
+					k.value(reflect.ValueOf(a.Mentions))
+				}
+				k.strs(r.c.Links[i])
+			}
+		},
+		func(k *keyHasher) { // timeline.json, timeline.csv
+			for _, ev := range r.c.Timeline {
+				hashEvent(k, ev)
+			}
+		},
+	}
+	index.Parallel(len(write), func(i int) {
+		k := hashers.Get().(*keyHasher)
+		defer hashers.Put(k)
+		k.reset()
+		k.memo = nil
+		k.str(extract.CodeHash())
+		k.u64(uint64(i))
+		write[i](k)
+		keys[i] = hex.EncodeToString(k.sum())
+	})
+	return exportKeys{docs: keys[0], entities: keys[1], mentions: keys[2], timeline: keys[3]}
+}
+
+// hashEntity and hashEvent write every field, as the exports show them
+// (TestKeyFields lists them): a walk by reflection took three times as
+// long.
+func hashEntity(k *keyHasher, e *index.Entity) {
+	k.str(e.ID)
+	k.str(e.Name)
+	k.str(e.Type)
+	k.strs(e.Aliases)
+	k.strs(e.Docs)
+	k.u64(uint64(e.Mentions))
+}
+
+func hashEvent(k *keyHasher, ev *index.Event) {
+	k.str(ev.ID)
+	k.str(ev.Date)
+	k.str(ev.Granularity)
+	k.str(ev.Summary)
+	k.strs(ev.Docs)
+	k.strs(ev.Entities)
+	k.u64(uint64(len(ev.Reports)))
+	for _, rp := range ev.Reports {
+		k.str(rp.Doc)
+		k.str(rp.Sentence)
+		k.u64(uint64(rp.Start))
+		k.u64(uint64(rp.End))
+		k.str(rp.Timex)
+	}
 }

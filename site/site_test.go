@@ -468,6 +468,49 @@ func TestIncrementalRenderAfterChanges(t *testing.T) {
 			e := c.Entity("nathan-freed-wessler")
 			e.Docs = append(e.Docs, "zz-not-listed")
 		},
+		// what only the exports show of these (the data/ files are keyed
+		// too, by exportKeys)
+		"event resummarised": func(c *index.Corpus) {
+			if len(c.Timeline) == 0 {
+				panic("no timeline event")
+			}
+			c.Timeline[0].Summary += " (as updated)"
+		},
+		"copy marked": func(c *index.Corpus) {
+			if c.SameAs == nil {
+				c.SameAs = map[string]string{}
+			}
+			c.SameAs[c.Docs[len(c.Docs)-1].Doc.ID] = c.Docs[0].Doc.ID
+		},
+		// a document lists another entity in place of one: as many as before
+		"mentions relinked": func(c *index.Corpus) {
+			links, has := c.Links[0], map[string]bool{}
+			for _, id := range links {
+				has[id] = true
+			}
+			for _, e := range c.Entities {
+				if has[e.ID] {
+					continue
+				}
+				for j := range links {
+					if old := links[j]; old != "" {
+						for k := range links {
+							if links[k] == old {
+								links[k] = e.ID
+							}
+						}
+						return
+					}
+				}
+			}
+			panic("no linked mention, or no other entity")
+		},
+		"story dropped": func(c *index.Corpus) {
+			if len(c.Stories) == 0 {
+				panic("no story")
+			}
+			c.Stories = c.Stories[1:]
+		},
 		// one nobody quotes: its name reaches document pages only through
 		// their lists of entities
 		"unquoted entity renamed": func(c *index.Corpus) {
@@ -579,16 +622,20 @@ func TestAddedDocumentRerendersItsPages(t *testing.T) {
 	}
 }
 
-// TestKeyFields: entityKey and docKey write a page's data field by field,
-// so a field added to that data must be added to them too. This lists the
-// fields they cover; it fails on one it does not know.
+// TestKeyFields: entityKey, docKey and exportKeys write a page's or an
+// export's data field by field, so a field added to that data must be
+// added to them too. This lists the fields they cover; it fails on one it
+// does not know.
 func TestKeyFields(t *testing.T) {
 	covered := map[reflect.Type][]string{
 		reflect.TypeOf(entityBody{}): {"Entity", "Docs", "KWIC", "Cooccur", "Quotes", "Events", "Stories",
 			"AllDocs", "AllQuotes", "AllEvents", "MoreKWIC"},
 		// field by field; of Docs only the length, which is all
-		// entity.html shows
+		// entity.html shows (exportKeys: hashEntity, every field whole)
 		reflect.TypeOf(index.Entity{}): {"ID", "Name", "Type", "Aliases", "Docs", "Mentions"},
+		// exportKeys: hashEvent
+		reflect.TypeOf(index.Event{}):       {"ID", "Date", "Granularity", "Summary", "Docs", "Entities", "Reports"},
+		reflect.TypeOf(index.EventReport{}): {"Doc", "Sentence", "Start", "End", "Timex"},
 		// by the document's fingerprint, and the count
 		reflect.TypeOf(entityDoc{}): {"Doc", "Mentions"},
 		// ID, Title, Source, Published by the document's fingerprint;
@@ -616,7 +663,7 @@ func TestKeyFields(t *testing.T) {
 			got = append(got, typ.Field(i).Name)
 		}
 		if !slices.Equal(got, want) {
-			t.Errorf("%s has fields %v; entityKey and docKey (pagekey.go) cover %v", typ, got, want)
+			t.Errorf("%s has fields %v; entityKey, docKey and exportKeys (pagekey.go) cover %v", typ, got, want)
 		}
 	}
 }
