@@ -59,7 +59,9 @@
 //     ordinals: field lengths (BM25 norms, a file per field) and date rank
 //     as fixed-width little-endian integers, which the engine reads through
 //     a typed array; facet values (source, doctype, year, entity types) as
-//     varints.
+//     text, a column after another, each value a fixed number of base64
+//     characters (one, for a column under 64 values), which gzip packs
+//     better than the varints in base64 they replaced (50k: 93 -> 66 KB).
 //   - eb-*.js: entities' ids and document lists in blocks of 16, 32, 64,
 //     ... entities by document frequency; the entity facet of a large
 //     result set reads blocks until no rarer entity can reach its top ten.

@@ -27,6 +27,24 @@ func TestFacets(t *testing.T) {
 	queries := []string{"court", "settlement", "bankruptcy creditors", "whistleblower", `"motion to dismiss"`, "+doctype:filing",
 		"entity:" + items[3].Doc.Entity[0], "zzqxv", "Homeland Security", "-court"}
 	tunings := []map[string]int{{"smallResults": 50}, {"smallResults": 0}, {"smallResults": 1000000}}
+	checkFacets(t, s, queries, tunings)
+}
+
+// TestFacetsWide: with 100 sources, the source column takes two
+// characters a value (facetChunk).
+func TestFacetsWide(t *testing.T) {
+	items := loadItems(t, 300)
+	for i := range items {
+		items[i].Doc.Source = fmt.Sprintf("Outlet %03d", i%100)
+	}
+	s := buildSite(t, items, 0)
+	checkFacets(t, s, []string{"court", "+doctype:filing", "Homeland Security", "-court"}, []map[string]int{{"smallResults": 50}})
+}
+
+// checkFacets holds the engine's facets of each query, under each tuning,
+// to bleve's.
+func checkFacets(t *testing.T, s *site, queries []string, tunings []map[string]int) {
+	t.Helper()
 	for ti, tuning := range tunings {
 		var req struct {
 			Tuning map[string]int `json:"tuning"`

@@ -779,6 +779,23 @@
     var w = b[0], a = b.slice(4, 4 + w * n);
     out.set(w === 1 ? a : w === 2 ? new Uint16Array(a.buffer) : new Uint32Array(a.buffer), at);
   }
+  // charColumn(s, w, out, at, n): a column chunk written as text, w
+  // characters of base64's alphabet per value (export.go's facetChunk),
+  // into out from at.
+  var b64Val = new Uint8Array(128);
+  for (var bi = 0; bi < 64; bi++) b64Val['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(bi)] = bi;
+  function charColumn(s, w, out, at, n) {
+    var i, k = 0;
+    if (w === 1) {
+      for (i = 0; i < n; i++) out[at + i] = b64Val[s.charCodeAt(i)];
+      return;
+    }
+    for (i = 0; i < n; i++) {
+      var v = 0;
+      for (var j = 0; j < w; j++) v = v * 64 + b64Val[s.charCodeAt(k++)];
+      out[at + i] = v;
+    }
+  }
   // field lengths of the given fields (those that vary) in the given chunks
   function loadDl(fields, chunks) {
     var m = man(), c = columns();
@@ -798,12 +815,10 @@
     var m = man(), c = columns();
     return Promise.all(chunks.map(function (ci) {
       return cached('C' + kind + ci, function () {
-        return loadBin(kind, m[kind][ci]).then(function (b) {
-          var lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk), o;
+        return (kind === 'fc' ? loadJSON : loadBin)(kind, m[kind][ci]).then(function (b) {
+          var lo = ci * m.chunk, hi = Math.min(m.n, lo + m.chunk);
           if (kind === 'fc') {
-            var v = new Uint32Array(4 * (hi - lo)), k = 0;
-            uvs(b, 0, v, v.length);
-            for (o = lo; o < hi; o++) { c.source[o] = v[k]; c.doctype[o] = v[k + 1]; c.year[o] = v[k + 2]; c.etype[o] = v[k + 3]; k += 4; }
+            [c.source, c.doctype, c.year, c.etype].forEach(function (out, j) { charColumn(b.c[j], b.w[j], out, lo, hi - lo); });
           } else if (kind === 'dt') {
             fixed(b, c.date, lo, hi - lo);
           }
