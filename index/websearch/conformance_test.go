@@ -98,8 +98,9 @@ func TestConformance(t *testing.T) {
 	items := loadItems(t, 400)
 	// small own-file threshold: common terms take the dictionary-free path;
 	// small pair threshold: two-word phrases of common terms read pairs
-	// (others, of rarer terms, still read positions)
-	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300, PairMinPositions: 256})
+	// (others, of rarer terms, still read positions); small shards: most
+	// end by their size (dictWriter.shardEnds)
+	s := buildSiteOpt(t, items, 0, &websearch.Options{OwnFileBytes: 300, PairMinPositions: 256, ShardBytes: 1024})
 	if man, err := os.ReadFile(filepath.Join(s.dir, "search", "manifest.js")); err != nil || !strings.Contains(string(man), `"hot":`) {
 		t.Fatalf("no list of common terms in the manifest (%v)", err)
 	}

@@ -11,7 +11,8 @@
 //     engine script and of the hot file, which it then loads.
 //   - dict-*.js: dictionary shards (about 512 keys: a shard starts at a
 //     key whose hash is a boundary, so a changed term rewrites its own
-//     shard only). A key is a field code byte followed by the term as bleve
+//     shard only; past 24 KB, at a key whose hash is one of a looser kind,
+//     so that no shard grows far larger). A key is a field code byte followed by the term as bleve
 //     indexed it; keys are front-coded. Each entry holds the document
 //     frequency and either the postings inline (rare terms) or a reference
 //     into a postings pack, plus, for "_all", a reference into a positions

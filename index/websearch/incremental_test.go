@@ -41,7 +41,7 @@ func exportTo(t *testing.T, idx bleve.Index, items []testcorpus.Item, dir, cache
 	t.Helper()
 	docs, ents := testcorpus.Meta(items)
 	s := &keyedSink{dirSink: dirSink{dir: dir}, prev: prev}
-	st, err := websearch.Export(idx, docs, ents, s, &websearch.Options{CacheDir: cache, OwnFileBytes: 300, PairMinPositions: 256})
+	st, err := websearch.Export(idx, docs, ents, s, &websearch.Options{CacheDir: cache, OwnFileBytes: 300, PairMinPositions: 256, ShardBytes: 1024})
 	if err != nil {
 		t.Fatal(err)
 	}
