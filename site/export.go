@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"reflect"
 	"strconv"
@@ -67,29 +68,34 @@ type storyExport struct {
 
 func (r *renderer) exports() error {
 	l, keys := r.lk(), r.exportKeys()
-	if err := r.export("data/documents.json", keys.docs, func(w io.Writer) error {
-		docs := make([]docExport, 0, len(r.c.Docs))
-		for i, a := range r.c.Docs {
-			d := a.Doc
-			// its distinct entities, sorted by index and so by id
-			ents := make([]string, len(l.docEntIx[i]))
-			for k, x := range l.docEntIx[i] {
-				ents[k] = r.c.Entities[x].ID
-			}
-			authors := d.Authors
-			if authors == nil {
-				authors = []string{}
-			}
-			var story *string
-			if s := l.storyAt[i]; s != nil {
-				story = &s.ID
-			}
-			docs = append(docs, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
-				d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]})
+	var jerr error
+	docsHead, docsTail := "[\n", "\n]\n"
+	if len(r.c.Docs) == 0 {
+		docsHead, docsTail = "[]\n", "" // as encoding/json writes it
+	}
+	if err := r.exportBlocks("data/documents.json", keys.docs, []byte(docsHead), []byte(",\n"), []byte(docsTail), len(r.c.Docs), keys.docBlocks, func(i int, b []byte) []byte {
+		d := r.c.Docs[i].Doc
+		// its distinct entities, sorted by index and so by id
+		ents := make([]string, len(l.docEntIx[i]))
+		for k, x := range l.docEntIx[i] {
+			ents[k] = r.c.Entities[x].ID
 		}
-		return writeJSON(w, docs)
-	}); err != nil {
-		return err
+		authors := d.Authors
+		if authors == nil {
+			authors = []string{}
+		}
+		var story *string
+		if s := l.storyAt[i]; s != nil {
+			story = &s.ID
+		}
+		b, err := appendJSON(append(b, ' '), docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
+			d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]}, " ")
+		if err != nil && jerr == nil {
+			jerr = err
+		}
+		return b
+	}); err != nil || jerr != nil {
+		return cmp.Or(err, jerr)
 	}
 	if err := r.export("data/entities.json", keys.entities, func(w io.Writer) error {
 		return writeJSON(w, r.c.Entities)
@@ -104,18 +110,17 @@ func (r *renderer) exports() error {
 	}); err != nil {
 		return err
 	}
-	if err := r.exportCSV("data/mentions.csv", keys.mentions, func(c *csvFile) {
-		c.row("document", "entity", "start", "end", "text", "type")
-		for i, a := range r.c.Docs {
-			conv := newOffsets(a.Doc.Text)
-			for j, m := range a.Mentions {
-				id := r.c.Links[i][j]
-				if id == "" {
-					continue
-				}
-				c.row(a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type)
+	if err := r.exportBlocks("data/mentions.csv", keys.mentions, appendCSVRow(nil, []string{"document", "entity", "start", "end", "text", "type"}), nil, nil, len(r.c.Docs), keys.mentionBlocks, func(i int, b []byte) []byte {
+		a := r.c.Docs[i]
+		conv := newOffsets(a.Doc.Text)
+		for j, m := range a.Mentions {
+			id := r.c.Links[i][j]
+			if id == "" {
+				continue
 			}
+			b = appendCSVRow(b, []string{a.Doc.ID, id, strconv.Itoa(conv.at(m.Start)), strconv.Itoa(conv.at(m.End)), m.Text, m.Type})
 		}
+		return b
 	}); err != nil {
 		return err
 	}

@@ -283,6 +283,21 @@ func (o *Output) keep(name, key string) (bool, error) {
 	return false, nil
 }
 
+// Prev returns the path of the previous build's name and the hash the
+// manifest records for it; false if that build did not write it. The file
+// is the live site's: read it, never change it.
+func (o *Output) Prev(name string) (path, hash string, ok bool) {
+	hash, ok = o.prev.Files[name]
+	return filepath.Join(o.final, filepath.FromSlash(name)), hash, ok
+}
+
+// Hash returns the hash of name as this build wrote it ("" if it has not).
+func (o *Output) Hash(name string) string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.next.Files[name]
+}
+
 // counter is the count a file that was not written goes to: a recycled
 // stage may already hold a file that differs from the live site's, and the
 // site has then changed all the same.

@@ -515,9 +515,13 @@ func (r *renderer) docKey(p page, b *docBody, i int, shown []int32) string {
 // sentence, an added paragraph without names or dates), entities.* and
 // timeline.* are kept as they are instead of made again (1 s of CPU at
 // 50,000 documents), and mentions.csv is kept when only entities' names or
-// types changed. A key left empty (no keyed Output) makes its file every
-// time.
-type exportKeys struct{ docs, entities, mentions, timeline string }
+// types changed. The two exports made of a block per document (exportBlocks)
+// also get each block's digest; their keys are made from those. A key left
+// empty (no keyed Output) makes its file every time.
+type exportKeys struct {
+	docs, entities, mentions, timeline string
+	docBlocks, mentionBlocks           []fingerprint // by document index
+}
 
 func (r *renderer) exportKeys() exportKeys {
 	if _, ok := r.out.(interface {
@@ -526,26 +530,46 @@ func (r *renderer) exportKeys() exportKeys {
 		return exportKeys{}
 	}
 	l, fp := r.lk(), r.fingerprints()
+	var ek exportKeys
+	ek.docBlocks = make([]fingerprint, len(r.c.Docs))
+	ek.mentionBlocks = make([]fingerprint, len(r.c.Docs))
+	index.Parallel(len(r.c.Docs), func(i int) {
+		a := r.c.Docs[i]
+		k := hashers.Get().(*keyHasher)
+		defer hashers.Put(k)
+		// documents.json: the document (its fingerprint covers what the
+		// analysis is made from), its path, entities, story and original
+		k.reset()
+		k.memo = nil
+		k.raw(fp.doc[i][:])
+		k.str(a.Doc.Path)
+		k.u64(uint64(len(l.docEntIx[i])))
+		for _, x := range l.docEntIx[i] {
+			k.str(r.c.Entities[x].ID)
+		}
+		if s := l.storyAt[i]; s != nil {
+			k.str(s.ID)
+		} else {
+			k.str("<nil>")
+		}
+		k.str(r.c.SameAs[a.Doc.ID])
+		copy(ek.docBlocks[i][:], k.sum())
+		// mentions.csv: the document, its mentions (in its analysis key
+		// when it has one) and the entity each links to
+		k.reset()
+		k.raw(fp.doc[i][:])
+		if a.Doc.Key == "" {
+			k.value(reflect.ValueOf(a.Mentions))
+		}
+		k.strs(r.c.Links[i])
+		copy(ek.mentionBlocks[i][:], k.sum())
+	})
 	var keys [4]string
-	// each key is one stream of its data through SHA-256: a digest per
-	// object, made in parallel and then hashed again, took longer
+	// each key is one stream through SHA-256
 	write := [4]func(k *keyHasher){
 		func(k *keyHasher) { // documents.json
-			for i, a := range r.c.Docs {
-				// the document (its fingerprint covers what the analysis is
-				// made from), its path, entities, story and original
-				k.raw(fp.doc[i][:])
-				k.str(a.Doc.Path)
-				k.u64(uint64(len(l.docEntIx[i])))
-				for _, x := range l.docEntIx[i] {
-					k.str(r.c.Entities[x].ID)
-				}
-				if s := l.storyAt[i]; s != nil {
-					k.str(s.ID)
-				} else {
-					k.str("<nil>")
-				}
-				k.str(r.c.SameAs[a.Doc.ID])
+			for _, d := range ek.docBlocks {
+				k.raw(d[:])
 			}
 		},
 		func(k *keyHasher) { // entities.json, entities.csv
@@ -554,14 +578,8 @@ func (r *renderer) exportKeys() exportKeys {
 			}
 		},
 		func(k *keyHasher) { // mentions.csv
-			for i, a := range r.c.Docs {
-				// the document, its mentions (in its analysis key when it
-				// has one) and the entity each links to
-				k.raw(fp.doc[i][:])
-				if a.Doc.Key == "" {
-					k.value(reflect.ValueOf(a.Mentions))
-				}
-				k.strs(r.c.Links[i])
+			for _, d := range ek.mentionBlocks {
+				k.raw(d[:])
 			}
 		},
 		func(k *keyHasher) { // timeline.json, timeline.csv
@@ -577,10 +595,12 @@ func (r *renderer) exportKeys() exportKeys {
 		k.memo = nil
 		k.str(extract.CodeHash())
 		k.u64(uint64(i))
+		k.u64(uint64(len(r.c.Docs)))
 		write[i](k)
 		keys[i] = hex.EncodeToString(k.sum())
 	})
-	return exportKeys{docs: keys[0], entities: keys[1], mentions: keys[2], timeline: keys[3]}
+	ek.docs, ek.entities, ek.mentions, ek.timeline = keys[0], keys[1], keys[2], keys[3]
+	return ek
 }
 
 // hashEntity and hashEvent write every field, as the exports show them

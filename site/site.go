@@ -54,11 +54,13 @@ type Options struct {
 	// holds a token while it runs. Nil means one token per CPU.
 	CPU chan struct{}
 	// IndexDir is the folder of the index Index returns, when it was built
-	// by index.Update; SearchCache is a folder the search export may keep its
-	// state in. With both, the export reads from the index only the
-	// documents whose content changed since the last build (their keys in
-	// the update manifest): the files it writes are the same either way.
-	IndexDir, SearchCache string
+	// by index.Update. CacheDir is a folder the render keeps what it needs
+	// between builds to redo only what changed: the search export's state
+	// (with IndexDir, the export reads from the index only the documents
+	// whose content changed since the last build, their keys in the update
+	// manifest) and the block lists of the exports (exportBlocks). The
+	// files written are the same either way.
+	IndexDir, CacheDir string
 	// BaseURL is where the site will be published ("https://example.org/archive/"),
 	// for the absolute addresses sitemap.xml and the Atom feed need. Without it
 	// they hold addresses relative to the site root.
@@ -404,7 +406,7 @@ func (r *renderer) searchData(idx bleve.Index) ([]string, error) {
 		ents[i] = websearch.Entity{ID: e.ID, Name: e.Name, Type: e.Type}
 	}
 	var opt *websearch.Options
-	if r.opt.IndexDir != "" && r.opt.SearchCache != "" {
+	if r.opt.IndexDir != "" && r.opt.CacheDir != "" {
 		keys, err := index.DocKeys(r.opt.IndexDir)
 		if err != nil {
 			return nil, err
@@ -412,7 +414,7 @@ func (r *renderer) searchData(idx bleve.Index) ([]string, error) {
 		for i := range docs {
 			docs[i].Key = keys[docs[i].ID]
 		}
-		opt = &websearch.Options{CacheDir: r.opt.SearchCache}
+		opt = &websearch.Options{CacheDir: r.opt.CacheDir}
 	}
 	st, err := websearch.Export(idx, docs, ents, r.out, opt)
 	if err != nil {

@@ -369,7 +369,9 @@ func renderOutput(t *testing.T, c *index.Corpus, public, man string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := Render(c, out, Options{Name: "casefile"}); err != nil {
+	// the exports' block lists beside the manifest, as casefile build keeps
+	// them in build/
+	if err := Render(c, out, Options{Name: "casefile", CacheDir: filepath.Join(filepath.Dir(man), "cache")}); err != nil {
 		t.Fatal(err)
 	}
 	if err := out.Commit(); err != nil {
@@ -504,6 +506,14 @@ func TestIncrementalRenderAfterChanges(t *testing.T) {
 				}
 			}
 			panic("no linked mention, or no other entity")
+		},
+		// a document read again (its analysis key changes with it): its
+		// blocks of documents.json and mentions.csv are made again, the
+		// others copied
+		"document retitled": func(c *index.Corpus) {
+			d := &c.Docs[1].Doc
+			d.Title += " (corrected)"
+			d.Key += "-2"
 		},
 		"story dropped": func(c *index.Corpus) {
 			if len(c.Stories) == 0 {
@@ -704,5 +714,55 @@ func TestDisplayOrder(t *testing.T) {
 		if got := l.displayOrder(ix, ns); !slices.Equal(got, want) {
 			t.Fatalf("order %v, want %v", got, want)
 		}
+	}
+}
+
+// TestExportBlocksAfterAbort: a build that writes the exports and is then
+// abandoned leaves block lists for files that never went live; the next
+// build must not copy blocks from the live files by them.
+func TestExportBlocksAfterAbort(t *testing.T) {
+	docs := extracttest.ReadCorpus(t, "testdata/seeds")
+	dir := t.TempDir()
+	public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest")
+	renderOutput(t, index.Resolve(docs, nil), public, man)
+	// an abandoned build in which the first document's mentions link elsewhere
+	c := index.Resolve(docs, nil)
+	other := c.Entities[len(c.Entities)-1].ID
+	for j := range c.Links[0] {
+		if c.Links[0][j] != "" {
+			c.Links[0][j] = other
+		}
+	}
+	out, err := NewOutput(public, man)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Render(c, out, Options{Name: "casefile", CacheDir: filepath.Join(dir, "cache")}); err != nil {
+		t.Fatal(err)
+	}
+	out.Abort()
+	// then a build of another change
+	c = index.Resolve(docs, nil)
+	d := &c.Docs[2].Doc
+	d.Title += " (corrected)"
+	d.Key += "-2"
+	renderOutput(t, c, public, man)
+	sameAsFullRender(t, c, public)
+}
+
+// TestExportBlocksAfterDelete: after a document is deleted, the blocks on
+// either side of its own, next to each other in the new file, are not next
+// to each other in the old one.
+func TestExportBlocksAfterDelete(t *testing.T) {
+	docs := extracttest.ReadCorpus(t, "testdata/seeds")
+	for i := range docs {
+		t.Run(docs[i].Doc.ID, func(t *testing.T) {
+			dir := t.TempDir()
+			public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest")
+			renderOutput(t, index.Resolve(docs, nil), public, man)
+			c := index.Resolve(slices.Concat(docs[:i:i], docs[i+1:]), nil)
+			renderOutput(t, c, public, man)
+			sameAsFullRender(t, c, public)
+		})
 	}
 }

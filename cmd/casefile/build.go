@@ -327,9 +327,9 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 			idx.Close()
 		}
 	}()
-	searchCache := cfg.Build // the search export's state, to update it incrementally
+	renderCache := cfg.Build // the search export's state and the exports' blocks, to update them incrementally
 	if cfg.NoCache {
-		searchCache = ""
+		renderCache = ""
 	}
 	out, err := site.NewOutput(cfg.Out, siteManifest(cfg))
 	if err != nil {
@@ -337,7 +337,7 @@ func build(ctx context.Context, cfg buildConfig, logw io.Writer) (*report, error
 	}
 	if err := site.Render(corpus, out, site.Options{
 		Name: cfg.Name, BaseURL: cfg.BaseURL, Index: waitIndex, CPU: cpu,
-		IndexDir: filepath.Join(cfg.Build, "index"), SearchCache: searchCache,
+		IndexDir: filepath.Join(cfg.Build, "index"), CacheDir: renderCache,
 	}); err != nil {
 		out.Abort()
 		return rep, fmt.Errorf("build: %w", err)
