@@ -281,6 +281,11 @@ type exporter struct {
 	entFP    map[string][16]byte // entity id -> entityFingerprint
 	textDir  map[string]any      // text groups: files, sizes
 	textName []string            // per doc: the key of its text record
+
+	// hints' buffers: it runs for every common term whose postings changed
+	hintOrds   []int32
+	hintTfs    []uint32
+	hintScores []float64
 }
 
 // ---- writing -------------------------------------------------------------------
@@ -837,9 +842,13 @@ const hintSize = 10
 // conversions keep the compiler from fusing a multiply and an add, which
 // rounds differently on some machines (arm64) than JavaScript does.
 func (e *exporter) hints(t *termState) (rel, date []int32) {
-	ords, tfs := decodePostingsGo(t.post, t.df, nil, nil)
+	e.hintOrds, e.hintTfs = decodePostingsGo(t.post, t.df, e.hintOrds[:0], e.hintTfs[:0])
+	ords, tfs := e.hintOrds, e.hintTfs
 	lens, avg := e.lens["_all"], e.hintAvg()
-	scores := make([]float64, len(ords))
+	if cap(e.hintScores) < len(ords) {
+		e.hintScores = make([]float64, len(ords))
+	}
+	scores := e.hintScores[:len(ords)]
 	for i, o := range ords {
 		tf := math.Sqrt(float64(tfs[i]))
 		l := uint32(0)

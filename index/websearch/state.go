@@ -447,6 +447,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 	var ords []int32
 	var tfs []uint32
 	var posBuf []uint32
+	var psBuf []posting // one term's merged postings, encoded at once
 	for _, ts := range old.terms {
 		for ni < len(newKeys) && newKeys[ni] < ts.key {
 			emitNew(newKeys[ni])
@@ -485,7 +486,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			}
 			posBuf = posVals
 		}
-		ps := make([]posting, 0, len(ords)+len(adds))
+		ps := psBuf[:0]
 		ai := 0
 		for i, o := range ords {
 			no := oldToNew[o]
@@ -503,6 +504,7 @@ func (e *exporter) update(old *state, meta map[string]*Doc) (*state, int, error)
 			ps = append(ps, p)
 		}
 		ps = append(ps, adds[ai:]...)
+		psBuf = ps
 		if len(ps) == 0 {
 			continue // the term is gone
 		}
