@@ -719,18 +719,39 @@ func TestDisplayOrder(t *testing.T) {
 
 // TestExportBlocksAfterAbort: a build that writes the exports and is then
 // abandoned leaves block lists for files that never went live; the next
-// build must not copy blocks from the live files by them.
+// build must not copy blocks from the live files by them. (A build killed
+// and run again is the common case.)
 func TestExportBlocksAfterAbort(t *testing.T) {
 	docs := extracttest.ReadCorpus(t, "testdata/seeds")
 	dir := t.TempDir()
 	public, man := filepath.Join(dir, "public"), filepath.Join(dir, "manifest")
 	renderOutput(t, index.Resolve(docs, nil), public, man)
-	// an abandoned build in which the first document's mentions link elsewhere
+	// An abandoned build in which the mentions of one entity in the first
+	// document link to another whose id is as long: its exports are the
+	// size of the live ones, so only their hash tells them apart.
 	c := index.Resolve(docs, nil)
-	other := c.Entities[len(c.Entities)-1].ID
-	for j := range c.Links[0] {
-		if c.Links[0][j] != "" {
-			c.Links[0][j] = other
+	links, in := c.Links[0], map[string]bool{}
+	for _, id := range links {
+		in[id] = true
+	}
+	from, other := "", ""
+	for _, id := range links {
+		for _, e := range c.Entities {
+			if id != "" && !in[e.ID] && len(e.ID) == len(id) {
+				from, other = id, e.ID
+				break
+			}
+		}
+		if from != "" {
+			break
+		}
+	}
+	if from == "" {
+		t.Fatal("no entity to relink the first document's mentions to")
+	}
+	for j := range links {
+		if links[j] == from {
+			links[j] = other
 		}
 	}
 	out, err := NewOutput(public, man)
@@ -741,8 +762,9 @@ func TestExportBlocksAfterAbort(t *testing.T) {
 		t.Fatal(err)
 	}
 	out.Abort()
-	// then a build of another change
-	c = index.Resolve(docs, nil)
+	// then the build again, with another change besides: the block list
+	// names the first document's new blocks, which the live files do not
+	// hold
 	d := &c.Docs[2].Doc
 	d.Title += " (corrected)"
 	d.Key += "-2"
