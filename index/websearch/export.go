@@ -421,31 +421,30 @@ const b64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 
 func facetChunk(source, doctype, year []int32, etype []uint32) facetCols {
 	var fc facetCols
-	for _, col := range [][]uint32{u32s(source), u32s(doctype), u32s(year), etype} {
-		w := 1
-		for _, v := range col {
-			for v>>(6*w) != 0 {
-				w++
-			}
-		}
-		b := make([]byte, 0, w*len(col))
-		for _, v := range col {
-			for j := w - 1; j >= 0; j-- {
-				b = append(b, b64Alphabet[v>>(6*j)&63])
-			}
-		}
-		fc.W, fc.C = append(fc.W, w), append(fc.C, string(b))
-	}
+	add := func(w int, c string) { fc.W, fc.C = append(fc.W, w), append(fc.C, c) }
+	add(charColumn(source))
+	add(charColumn(doctype))
+	add(charColumn(year))
+	add(charColumn(etype))
 	return fc
 }
 
-// u32s: facet values are never negative (0 is "none").
-func u32s(xs []int32) []uint32 {
-	out := make([]uint32, len(xs))
-	for i, x := range xs {
-		out[i] = uint32(x)
+// charColumn writes a column of facet values (never negative: 0 is "none")
+// as facetCols does, and returns the characters per value.
+func charColumn[T int32 | uint32](col []T) (int, string) {
+	w := 1
+	for _, v := range col {
+		for uint32(v)>>(6*w) != 0 {
+			w++
+		}
 	}
-	return out
+	b := make([]byte, 0, w*len(col))
+	for _, v := range col {
+		for j := w - 1; j >= 0; j-- {
+			b = append(b, b64Alphabet[uint32(v)>>(6*j)&63])
+		}
+	}
+	return w, string(b)
 }
 
 // marshal is json.Marshal without HTML escaping (the payload is a script, not HTML).
