@@ -104,32 +104,32 @@ func (r *renderer) blockListPath(name string) string {
 }
 
 // oldBlocks opens the previous build's copy of name, if the block list kept
-// for it describes it (its hash and size, made by this code), and maps the
-// digests of its blocks to their places.
-func (r *renderer) oldBlocks(name string) (*os.File, *blockList, map[fingerprint][2]int64) {
+// for it describes it (its hash and size, made by this code with the
+// separator sep), and maps the digests of its blocks to their places.
+func (r *renderer) oldBlocks(name string, sep int64) (*os.File, map[fingerprint][2]int64) {
 	bo, ok := r.out.(blockOutput)
 	if !ok || r.opt.CacheDir == "" {
-		return nil, nil, nil
+		return nil, nil
 	}
 	path, hash, ok := bo.Prev(name)
 	if !ok {
-		return nil, nil, nil
+		return nil, nil
 	}
 	data, err := os.ReadFile(r.blockListPath(name))
 	if err != nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	bl, err := decodeBlockList(data)
-	if err != nil || bl.hash != hash || bl.code != extract.CodeHash() {
-		return nil, nil, nil
+	if err != nil || bl.hash != hash || bl.code != extract.CodeHash() || bl.sep != sep {
+		return nil, nil
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	if fi, err := f.Stat(); err != nil || fi.Size() != bl.total {
 		f.Close()
-		return nil, nil, nil
+		return nil, nil
 	}
 	at := make(map[fingerprint][2]int64, len(bl.digest))
 	off := bl.head
@@ -140,7 +140,7 @@ func (r *renderer) oldBlocks(name string) (*os.File, *blockList, map[fingerprint
 		at[d] = [2]int64{off, bl.size[i]}
 		off += bl.size[i]
 	}
-	return f, bl, at
+	return f, at
 }
 
 // exportBlocks writes export name (exportKeys' key) as head, n blocks
@@ -154,10 +154,9 @@ func (r *renderer) exportBlocks(name, key string, head, sep, tail []byte, n int,
 		return err // kept as it was (its block list too), or an error
 	}
 	var old *os.File
-	var prev *blockList
-	var at map[fingerprint][2]int64
+	var at map[fingerprint][2]int64 // nil when there is nothing to copy
 	if digests != nil {
-		if old, prev, at = r.oldBlocks(name); old != nil {
+		if old, at = r.oldBlocks(name, int64(len(sep))); old != nil {
 			defer old.Close()
 		}
 	}
@@ -196,8 +195,11 @@ func (r *renderer) exportBlocks(name, key string, head, sep, tail []byte, n int,
 	}
 	buf = append(buf, head...)
 	for i := range n {
-		p, ok := at[digestAt(digests, i)]
-		ok = ok && old != nil && prev.sep == bl.sep
+		var p [2]int64
+		ok := false
+		if at != nil {
+			p, ok = at[digests[i]]
+		}
 		if ok && runOff >= 0 && p[0] == runEnd+bl.sep {
 			runEnd = p[0] + p[1]
 			bl.size[i] = p[1]
@@ -259,11 +261,4 @@ func (r *renderer) exportBlocks(name, key string, head, sep, tail []byte, n int,
 		return fmt.Errorf("output: %w", err)
 	}
 	return os.Rename(tmp, path)
-}
-
-func digestAt(digests []fingerprint, i int) fingerprint {
-	if digests == nil {
-		return fingerprint{}
-	}
-	return digests[i]
 }

@@ -69,11 +69,11 @@ type storyExport struct {
 func (r *renderer) exports() error {
 	l, keys := r.lk(), r.exportKeys()
 	var jerr error
-	docsHead, docsTail := "[\n", "\n]\n"
+	docsOpen, docsClose := jsonOpen, jsonClose
 	if len(r.c.Docs) == 0 {
-		docsHead, docsTail = "[]\n", "" // as encoding/json writes it
+		docsOpen, docsClose = jsonEmpty, ""
 	}
-	if err := r.exportBlocks("data/documents.json", keys.docs, []byte(docsHead), []byte(",\n"), []byte(docsTail), len(r.c.Docs), keys.docBlocks, func(i int, b []byte) []byte {
+	if err := r.exportBlocks("data/documents.json", keys.docs, []byte(docsOpen), []byte(jsonSep), []byte(docsClose), len(r.c.Docs), keys.docBlocks, func(i int, b []byte) []byte {
 		d := r.c.Docs[i].Doc
 		// its distinct entities, sorted by index and so by id
 		ents := make([]string, len(l.docEntIx[i]))
@@ -88,8 +88,8 @@ func (r *renderer) exports() error {
 		if s := l.storyAt[i]; s != nil {
 			story = &s.ID
 		}
-		b, err := appendJSON(append(b, ' '), docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
-			d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]}, " ")
+		b, err := appendJSONElem(b, docExport{d.ID, d.Title, d.Source, d.URL, d.Published, d.DateFrom, d.Added, authors, d.DocType,
+			d.Path, "docs/" + d.ID + ".html", d.Hash, ents, story, r.c.SameAs[d.ID]})
 		if err != nil && jerr == nil {
 			jerr = err
 		}
@@ -184,12 +184,15 @@ func (r *renderer) export(name, key string, write func(io.Writer) error) error {
 	return w.Close()
 }
 
+// keyedCreator is an Output that can keep a streamed file for its key.
+type keyedCreator interface {
+	CreateKeyed(name, key string) (io.WriteCloser, error)
+}
+
 // create opens an export: nil if the Output kept the previous build's file
 // for key.
 func (r *renderer) create(name, key string) (io.WriteCloser, error) {
-	if out, ok := r.out.(interface {
-		CreateKeyed(name, key string) (io.WriteCloser, error)
-	}); ok && key != "" {
+	if out, ok := r.out.(keyedCreator); ok && key != "" {
 		return out.CreateKeyed(name, key)
 	}
 	if out, ok := r.out.(interface {
@@ -218,6 +221,14 @@ type bufferedFile struct {
 
 func (b *bufferedFile) Close() error { return b.out.WriteFile(b.name, b.Bytes()) }
 
+// A slice's layout in the JSON exports, encoding/json's indented one: the
+// elements (appendJSONElem) between jsonOpen and jsonClose, separated by
+// jsonSep; an empty slice is jsonEmpty.
+const jsonOpen, jsonSep, jsonClose, jsonEmpty = "[\n", ",\n", "\n]\n", "[]\n"
+
+// appendJSONElem appends v as an element of a slice in that layout.
+func appendJSONElem(b []byte, v any) ([]byte, error) { return appendJSON(append(b, ' '), v, " ") }
+
 // writeJSON writes an indented JSON value (appendJSON, encoding/json's
 // layout); a slice is streamed element by element, so exports of large
 // corpora never sit whole in memory.
@@ -231,7 +242,7 @@ func writeJSON(w io.Writer, v any) error {
 		_, err = w.Write(append(b, '\n'))
 		return err
 	}
-	if _, err := io.WriteString(w, "[\n"); err != nil {
+	if _, err := io.WriteString(w, jsonOpen); err != nil {
 		return err
 	}
 	var buf []byte
@@ -239,17 +250,16 @@ func writeJSON(w io.Writer, v any) error {
 	for i := 0; i < rv.Len(); i++ {
 		buf = buf[:0]
 		if i > 0 {
-			buf = append(buf, ",\n"...)
+			buf = append(buf, jsonSep...)
 		}
-		buf = append(buf, ' ')
-		if buf, err = appendJSON(buf, rv.Index(i).Interface(), " "); err != nil {
+		if buf, err = appendJSONElem(buf, rv.Index(i).Interface()); err != nil {
 			return err
 		}
 		if _, err = w.Write(buf); err != nil {
 			return err
 		}
 	}
-	_, err = io.WriteString(w, "\n]\n")
+	_, err = io.WriteString(w, jsonClose)
 	return err
 }
 

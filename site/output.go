@@ -519,9 +519,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 // file is linked and CreateKeyed returns a nil writer, and the caller makes
 // nothing.
 func (o *Output) CreateKeyed(name, key string) (io.WriteCloser, error) {
-	if err := checkName(name); err != nil {
-		return nil, err
-	}
+	// (create checks the name: a bad one is in no manifest, so not kept)
 	if kept, err := o.keep(name, key); kept || err != nil {
 		return nil, err
 	}

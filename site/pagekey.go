@@ -400,10 +400,7 @@ func (r *renderer) entityKey(p page, b *entityBody, er *entityRefs) string {
 	k.str(e.ID)
 	k.str(e.Name)
 	k.str(e.Type)
-	k.u64(uint64(len(e.Aliases)))
-	for _, a := range e.Aliases {
-		k.str(a)
-	}
+	k.strs(e.Aliases)
 	k.u64(uint64(len(e.Docs)))
 	k.u64(uint64(e.Mentions))
 	k.u64(uint64(len(b.Docs)))
@@ -524,9 +521,7 @@ type exportKeys struct {
 }
 
 func (r *renderer) exportKeys() exportKeys {
-	if _, ok := r.out.(interface {
-		CreateKeyed(name, key string) (io.WriteCloser, error)
-	}); !ok {
+	if _, ok := r.out.(keyedCreator); !ok {
 		return exportKeys{}
 	}
 	l, fp := r.lk(), r.fingerprints()
@@ -566,22 +561,21 @@ func (r *renderer) exportKeys() exportKeys {
 	})
 	var keys [4]string
 	// each key is one stream through SHA-256
-	write := [4]func(k *keyHasher){
-		func(k *keyHasher) { // documents.json
-			for _, d := range ek.docBlocks {
+	blocks := func(ds []fingerprint) func(k *keyHasher) {
+		return func(k *keyHasher) {
+			for _, d := range ds {
 				k.raw(d[:])
 			}
-		},
+		}
+	}
+	write := [4]func(k *keyHasher){
+		blocks(ek.docBlocks), // documents.json
 		func(k *keyHasher) { // entities.json, entities.csv
 			for _, e := range r.c.Entities {
 				hashEntity(k, e)
 			}
 		},
-		func(k *keyHasher) { // mentions.csv
-			for _, d := range ek.mentionBlocks {
-				k.raw(d[:])
-			}
-		},
+		blocks(ek.mentionBlocks), // mentions.csv
 		func(k *keyHasher) { // timeline.json, timeline.csv
 			for _, ev := range r.c.Timeline {
 				hashEvent(k, ev)
@@ -595,7 +589,6 @@ func (r *renderer) exportKeys() exportKeys {
 		k.memo = nil
 		k.str(extract.CodeHash())
 		k.u64(uint64(i))
-		k.u64(uint64(len(r.c.Docs)))
 		write[i](k)
 		keys[i] = hex.EncodeToString(k.sum())
 	})
@@ -604,8 +597,9 @@ func (r *renderer) exportKeys() exportKeys {
 }
 
 // hashEntity and hashEvent write every field, as the exports show them
-// (TestKeyFields lists them): a walk by reflection took three times as
-// long.
+// (TestKeyFields lists them): in a one-file rebuild at 50,000 documents, a
+// walk by reflection over the entities and events took 0.37 s of CPU, these
+// 0.28 s.
 func hashEntity(k *keyHasher, e *index.Entity) {
 	k.str(e.ID)
 	k.str(e.Name)
