@@ -82,6 +82,9 @@ func OpenCache(path string) (*Cache, error) {
 			return nil, fmt.Errorf("cache %s: %w", path, err)
 		}
 	}
+	// A rebuild reads nearly every analysis: have the file read ahead of it,
+	// in order, while the first analyses are decoded.
+	go prefetch(path)
 	return &Cache{db: db, pending: map[string][]byte{}, files: map[string][]byte{}, used: map[string]bool{}, seen: map[string]bool{}}, nil
 }
 
