@@ -127,7 +127,7 @@ var exportFields = []struct {
 
 // compositeFields are the fields whose positions make up "_all" (in the
 // order of their index in a packed position value pos*len+i).
-var compositeFields = []string{index.FieldTitle, index.FieldText}
+var compositeFields = [...]string{index.FieldTitle, index.FieldText}
 
 const (
 	chunkDocs       = 65536    // documents per column chunk (one request up to 64k documents)
@@ -636,7 +636,7 @@ func (e *exporter) run(st *state, meta map[string]*Doc, entities []Entity) error
 	}
 	e.stats.Preload = append(e.stats.Preload, "search/hot-"+k+".js")
 	man["fields"] = fieldCodes()
-	man["pos"] = compositeFields
+	man["pos"] = compositeFields[:]
 	if e.pairMin > 0 {
 		man["pairs"] = map[string]int{"min": e.pairMin, "gap": maxPairGap}
 	}

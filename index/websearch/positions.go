@@ -1,6 +1,7 @@
 package websearch
 
 import (
+	"encoding/binary"
 	"errors"
 	"math/bits"
 	"slices"
@@ -33,22 +34,18 @@ const riceEscape = 24
 // bitWriter appends bits least significant first.
 type bitWriter struct {
 	out []byte
-	acc uint64
+	acc uint64 // bits not yet in out: fewer than 32 between calls
 	n   uint
 }
 
+// bits appends v's n low bits (n <= 32), and four whole bytes at a time.
 func (w *bitWriter) bits(v uint64, n uint) {
-	for n > 0 {
-		c := min(n, 32)
-		w.acc |= (v & (1<<c - 1)) << w.n
-		w.n += c
-		v >>= c
-		n -= c
-		for w.n >= 8 {
-			w.out = append(w.out, byte(w.acc))
-			w.acc >>= 8
-			w.n -= 8
-		}
+	w.acc |= (v & (1<<n - 1)) << w.n
+	w.n += n
+	if w.n >= 32 {
+		w.out = binary.LittleEndian.AppendUint32(w.out, uint32(w.acc))
+		w.acc >>= 32
+		w.n -= 32
 	}
 }
 
@@ -70,8 +67,9 @@ func (w *bitWriter) rice(gap uint32, k uint) {
 }
 
 func (w *bitWriter) flush() []byte {
-	if w.n > 0 {
+	for ; w.n > 0; w.n -= min(w.n, 8) {
 		w.out = append(w.out, byte(w.acc))
+		w.acc >>= 8
 	}
 	return w.out
 }
@@ -142,7 +140,17 @@ type bitReader struct {
 	n   uint
 }
 
+// fill buffers at least 56 bits, or what is left; the bits above n stay 0.
 func (r *bitReader) fill() bool {
+	if r.i+8 <= len(r.b) {
+		// the whole bytes that fit, at once
+		k := (63 - r.n) >> 3
+		r.acc |= binary.LittleEndian.Uint64(r.b[r.i:]) << r.n
+		r.i += int(k)
+		r.n += k * 8
+		r.acc &= 1<<r.n - 1
+		return true
+	}
 	for r.n <= 56 && r.i < len(r.b) {
 		r.acc |= uint64(r.b[r.i]) << r.n
 		r.i++
@@ -161,22 +169,46 @@ func (r *bitReader) bits(n uint) (uint32, error) {
 	return v, nil
 }
 
+// unary reads 1 bits up to a 0 bit, which it consumes, or up to limit of
+// them, and returns how many there were; it counts them a word at a time.
 func (r *bitReader) unary(limit uint32) (uint32, error) {
 	q := uint32(0)
 	for q < limit {
-		b, err := r.bits(1)
-		if err != nil {
-			return 0, err
+		if r.n == 0 && !r.fill() {
+			return 0, errPositionData
 		}
-		if b == 0 {
-			return q, nil
+		// the buffered bits' run of ones (bits above n are 0, so the run
+		// stops at n at most)
+		t := uint32(bits.TrailingZeros64(^r.acc))
+		if t >= limit-q {
+			t = limit - q
+			r.acc >>= t
+			r.n -= uint(t)
+			return limit, nil
 		}
-		q++
+		if uint(t) < r.n {
+			r.acc >>= t + 1
+			r.n -= uint(t) + 1
+			return q + t, nil
+		}
+		q += t
+		r.acc, r.n = 0, 0
 	}
 	return q, nil
 }
 
 func (r *bitReader) rice(k uint) (uint32, error) {
+	// most gaps: the quotient's ones, its 0 and the k low bits are all
+	// buffered, and read at once
+	if r.n < 56 {
+		r.fill()
+	}
+	if t := uint(bits.TrailingZeros64(^r.acc)); t < riceEscape && t+1+k <= r.n {
+		v := uint32(t)<<k | uint32(r.acc>>(t+1))&(1<<k-1)
+		r.acc >>= t + 1 + k
+		r.n -= t + 1 + k
+		return v, nil
+	}
 	q, err := r.unary(riceEscape)
 	if err != nil {
 		return 0, err
@@ -232,7 +264,15 @@ func decodePositions(b []byte, tfs []uint32, out []uint32) ([]uint32, []int, err
 				out = append(out, prev*F+f)
 			}
 		}
-		slices.Sort(out[at:])
+		fields := 0
+		for _, c := range counts {
+			if c > 0 {
+				fields++
+			}
+		}
+		if fields > 1 {
+			slices.Sort(out[at:])
+		}
 	}
 	return out, append(starts, len(out)), nil
 }

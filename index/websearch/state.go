@@ -229,7 +229,7 @@ func (d *docState) setLen(fi int, norm float64) error {
 func vectorPositions(vs []*bleveindex.TermFieldVector, arena []uint32) ([]uint32, error) {
 	start := len(arena)
 	for _, v := range vs {
-		fi := slices.Index(compositeFields, v.Field)
+		fi := slices.Index(compositeFields[:], v.Field)
 		if fi < 0 {
 			return nil, fmt.Errorf("term vector of unexpected field %q", v.Field)
 		}
