@@ -1575,6 +1575,23 @@
   // which a rare word's result set read in full ("milingar", 25 documents:
   // 834 KB); its 25 text records took 67.8 KB in all (search-bench.mjs).
   var tuning = { smallResults: 50 };
+  // an entity block's ids and document lists, decoded once a page: the
+  // facets of every large result set read the first blocks again
+  function entityBlock(blk) {
+    return cached('ebd' + blk.f, function () {
+      return loadBin('eb', blk.f).then(function (bytes) {
+        var r = new Reader(bytes), dec = new TextDecoder(), out = [];
+        for (var e = 0; e < blk.n; e++) {
+          var il = r.uv(), id = dec.decode(bytes.subarray(r.i, r.i + il));
+          r.i += il;
+          var df = r.uv(), len = r.uv();
+          out.push({ id: id, ords: decodePostings(bytes.subarray(r.i, r.i + len), df).ords });
+          r.i += len;
+        }
+        return out;
+      });
+    });
+  }
   function entityCounts(ords, k) {
     var m = man(), R = ords.length, N = m.n, blocks = m.entityBlocks || [];
     if (!R || !blocks.length) return Promise.resolve([]);
@@ -1596,17 +1613,13 @@
     // the most frequent, whose names are the first chunk: request it with
     // the first block rather than after the counting (a cache warm-up)
     if (m.entities && m.entities.files.length) loadJSON('ent', m.entities.files[0]).catch(function () {});
-    var counts = [], rank0 = 0, dec = new TextDecoder();
+    var counts = [], rank0 = 0;
     function step(b) {
-      return loadBin('eb', blocks[b].f).then(function (bytes) {
-        var r = new Reader(bytes);
-        for (var e = 0; e < blocks[b].n; e++) {
-          var il = r.uv(), id = dec.decode(bytes.subarray(r.i, r.i + il));
-          r.i += il;
-          var df = r.uv(), len = r.uv(), p = decodePostings(bytes.subarray(r.i, r.i + len), df), n = 0;
-          r.i += len;
-          for (var j = 0; j < df; j++) n += inR[p.ords[j]];
-          if (n) counts.push({ value: id, rank: rank0 + e, count: n });
+      return entityBlock(blocks[b]).then(function (ents) {
+        for (var e = 0; e < ents.length; e++) {
+          var ords = ents[e].ords, n = 0;
+          for (var j = 0; j < ords.length; j++) n += inR[ords[j]];
+          if (n) counts.push({ value: ents[e].id, rank: rank0 + e, count: n });
         }
         rank0 += blocks[b].n;
         var top = topOf(counts, k);
